@@ -1,0 +1,31 @@
+package flight.hal;
+
+import java.util.Objects;
+
+/**
+ * What a driver knows of the platform it drives.
+ *
+ * @param platformName      platform, e.g. {@code "Linux"} or {@code "Sega Dreamcast"}
+ * @param architecture      processor architecture, e.g. {@code "amd64"} or {@code "SH-4"}
+ * @param osVersion         operating system or firmware version; empty when unknown
+ * @param totalMemory       bytes of memory the platform has (or a profile emulates); 0 when unknown
+ * @param memoryAlignment   the platform's natural alignment in bytes (a power of two)
+ * @param maxAllocationSize the largest single allocation in bytes
+ * @param cpuCores          processors available to the driver
+ * @param pageSize          virtual memory page size in bytes; 0 when the platform does not tell
+ */
+public record PlatformInfo(String platformName, String architecture, String osVersion, long totalMemory,
+                           int memoryAlignment, long maxAllocationSize, int cpuCores, long pageSize) {
+
+    public PlatformInfo {
+        Objects.requireNonNull(platformName, "platformName");
+        Objects.requireNonNull(architecture, "architecture");
+        Objects.requireNonNull(osVersion, "osVersion");
+        if (totalMemory < 0 || maxAllocationSize < 0 || cpuCores < 1 || pageSize < 0) {
+            throw new IllegalArgumentException("negative sizes or no processor in platform info");
+        }
+        if (memoryAlignment < 1 || Integer.bitCount(memoryAlignment) != 1) {
+            throw new IllegalArgumentException("memory alignment must be a power of two: " + memoryAlignment);
+        }
+    }
+}

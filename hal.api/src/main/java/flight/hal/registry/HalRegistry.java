@@ -1,0 +1,53 @@
+package flight.hal.registry;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+import flight.hal.HalDriver;
+import flight.hal.HalResult;
+
+/**
+ * Keeps the best available driver of every HAL interface selected and re-selects at once when drivers come, go or
+ * change rank.
+ *
+ * <p>Candidates of an interface are ordered as OSGi orders services (highest {@code service.ranking}, then lowest
+ * {@code service.id}); the selected one is the first that is available, matches the pin if there is one, and
+ * initializes. Interfaces are named by their class name; where a method takes an interface name it also accepts the
+ * simple name ({@code MemoryDriver}) when that is unambiguous.
+ */
+@ProviderType
+public interface HalRegistry {
+
+    /**
+     * The handle through which callers reach the selected driver of {@code halInterface}. Handles are created on
+     * demand and stay valid while the registry runs; one exists for an interface that has no driver yet.
+     */
+    <T extends HalDriver> DriverHandle<T> handle(Class<T> halInterface);
+
+    /** Every interface that has or had candidates, with its candidates in selection order. */
+    List<InterfaceStatus> interfaces();
+
+    /** The status of one interface. */
+    Optional<InterfaceStatus> status(String interfaceName);
+
+    /** Every registered driver with this name, of any interface. */
+    List<DriverDescription> drivers(String driverName);
+
+    /**
+     * Pins {@code interfaceName} to the driver named {@code driverName}: it is selected whenever it is registered and
+     * available, whatever its rank. A pin to an absent or unavailable driver falls back to ranking and says so in
+     * {@link InterfaceStatus#note()}. Replaces any earlier pin of the interface, including a configured one.
+     *
+     * @return an error when either name is blank or the interface name is ambiguous
+     */
+    HalResult<Void> pin(String interfaceName, String driverName);
+
+    /**
+     * Removes the pin of {@code interfaceName}, so the best-ranked available driver is selected again.
+     *
+     * @return a {@code NOT_FOUND} error when the interface is not pinned
+     */
+    HalResult<Void> unpin(String interfaceName);
+}

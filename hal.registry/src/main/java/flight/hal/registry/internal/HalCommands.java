@@ -1,0 +1,49 @@
+package flight.hal.registry.internal;
+
+import org.apache.felix.service.command.Descriptor;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import flight.hal.HalResult;
+import flight.hal.registry.HalRegistry;
+
+/** Gogo commands of scope {@code hal} over the registry. They return text; the shell prints it. */
+@Component(service = HalCommands.class, property = {
+        "osgi.command.scope=hal",
+        "osgi.command.function=drivers",
+        "osgi.command.function=info",
+        "osgi.command.function=pin",
+        "osgi.command.function=unpin"})
+public final class HalCommands {
+
+    @Reference
+    HalRegistry registry;
+
+    @Descriptor("list every HAL interface with its candidate drivers; * marks the selected one")
+    public String drivers() {
+        return RegistryReport.interfaces(registry.interfaces());
+    }
+
+    @Descriptor("show a driver's capabilities, performance tier and platform info")
+    public String info(@Descriptor("driver name (hal.driver.name)") String driverName) {
+        return RegistryReport.drivers(driverName, registry.drivers(driverName));
+    }
+
+    @Descriptor("pin an interface to a driver: it is selected whenever it is available")
+    public String pin(@Descriptor("interface, by class name or simple name") String interfaceName,
+                      @Descriptor("driver name") String driverName) {
+        return outcome(registry.pin(interfaceName, driverName), interfaceName);
+    }
+
+    @Descriptor("remove an interface's pin: the best-ranked available driver is selected again")
+    public String unpin(@Descriptor("interface, by class name or simple name") String interfaceName) {
+        return outcome(registry.unpin(interfaceName), interfaceName);
+    }
+
+    private String outcome(HalResult<Void> result, String interfaceName) {
+        if (result.isErr()) {
+            return "error: " + result.errorOrNull();
+        }
+        return registry.status(interfaceName).map(RegistryReport::interfaceStatus).orElse("");
+    }
+}

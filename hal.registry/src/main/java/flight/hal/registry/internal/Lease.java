@@ -1,0 +1,41 @@
+package flight.hal.registry.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+import flight.hal.HalDriver;
+import flight.hal.registry.DriverLease;
+
+/** A lease on one binding; the first close releases it, later ones do nothing. */
+final class Lease<T extends HalDriver> implements DriverLease<T> {
+    private static final VarHandle CLOSED;
+
+    static {
+        try {
+            CLOSED = MethodHandles.lookup().findVarHandle(Lease.class, "closed", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Binding binding;
+    @SuppressWarnings("unused") // accessed through CLOSED
+    private volatile boolean closed;
+
+    Lease(Binding binding) {
+        this.binding = binding;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public T driver() {
+        return (T) binding.driver;
+    }
+
+    @Override
+    public void close() {
+        if (CLOSED.compareAndSet(this, false, true)) {
+            binding.release();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package flight.hal.registry.internal;
+
+import java.util.List;
+import java.util.Locale;
+
+import flight.hal.registry.DriverDescription;
+import flight.hal.registry.DriverState;
+import flight.hal.registry.InterfaceStatus;
+
+/** Plain-text tables of the registry's state for the shell. */
+final class RegistryReport {
+    private static final String ROW = "  %s %-24s %-8s %-12s %-10s %s%n";
+
+    private RegistryReport() {
+    }
+
+    static String interfaces(List<InterfaceStatus> statuses) {
+        if (statuses.isEmpty()) {
+            return "no HAL drivers registered";
+        }
+        StringBuilder text = new StringBuilder();
+        statuses.forEach(status -> text.append(interfaceStatus(status)));
+        return text.toString();
+    }
+
+    static String interfaceStatus(InterfaceStatus status) {
+        StringBuilder text = new StringBuilder(status.interfaceName());
+        if (status.pin() != null) {
+            text.append("  [pinned to ").append(status.pin()).append(']');
+        }
+        text.append(System.lineSeparator());
+        if (!status.note().isEmpty()) {
+            text.append("  note: ").append(status.note()).append(System.lineSeparator());
+        }
+        text.append(String.format(Locale.ROOT, ROW, " ", "DRIVER", "RANKING", "STATE", "AVAILABLE", "BUNDLE"));
+        for (DriverDescription driver : status.candidates()) {
+            text.append(String.format(Locale.ROOT, ROW, driver.state() == DriverState.SELECTED ? "*" : " ",
+                    driver.name(), driver.ranking(), driver.state(),
+                    driver.state() == DriverState.UNAVAILABLE ? "no" : "yes",
+                    driver.bundleSymbolicName() + " [" + driver.bundleId() + "]"));
+            driver.failureReason().ifPresent(failure -> text.append("      initialize failed: ").append(failure)
+                    .append(System.lineSeparator()));
+        }
+        if (status.candidates().isEmpty()) {
+            text.append("    (no candidates)").append(System.lineSeparator());
+        }
+        return text.toString();
+    }
+
+    static String drivers(String driverName, List<DriverDescription> drivers) {
+        if (drivers.isEmpty()) {
+            return "no driver named '" + driverName + "'";
+        }
+        StringBuilder text = new StringBuilder();
+        for (DriverDescription driver : drivers) {
+            line(text, "driver", driver.name() + " " + driver.version());
+            line(text, "interface", driver.interfaceName());
+            line(text, "state", driver.state() + ", ranking " + driver.ranking());
+            line(text, "bundle", driver.bundleSymbolicName() + " [" + driver.bundleId() + "], service "
+                    + driver.serviceId());
+            line(text, "capabilities", driver.capabilities().stream().map(Enum::name).sorted().toList()
+                    + String.format(Locale.ROOT, " (mask 0x%x)", driver.capabilityMask()));
+            line(text, "tier", String.valueOf(driver.performanceTier()));
+            if (driver.platformInfo() != null) {
+                var platform = driver.platformInfo();
+                line(text, "platform", platform.platformName() + " " + platform.osVersion() + " ("
+                        + platform.architecture() + ")");
+                line(text, "memory", platform.totalMemory() + " bytes total, max allocation "
+                        + platform.maxAllocationSize() + ", alignment " + platform.memoryAlignment());
+                line(text, "cpu", platform.cpuCores() + " core(s), page size "
+                        + (platform.pageSize() == 0 ? "unknown" : platform.pageSize() + " bytes"));
+            }
+            driver.failureReason().ifPresent(failure -> line(text, "failure", failure.toString()));
+            text.append(System.lineSeparator());
+        }
+        return text.toString();
+    }
+
+    private static void line(StringBuilder text, String label, String value) {
+        text.append(String.format(Locale.ROOT, "%-13s %s%n", label, value));
+    }
+}

@@ -1,0 +1,18 @@
+package flight.hal.registry.internal;
+
+import org.osgi.framework.ServiceRegistration;
+
+import flight.hal.registry.SelectionEvent;
+
+/** What an {@link InterfaceSelection} needs from the registry that owns it. */
+interface SelectionContext {
+
+    /** Registers {@code selected}'s driver again under its interface with {@code hal.selected=true}; null on failure. */
+    ServiceRegistration<?> republish(String interfaceName, Candidate selected);
+
+    /** Tells the listeners, off the calling thread. */
+    void announce(SelectionEvent event);
+
+    /** How long a swap waits for open leases on the driver it leaves. */
+    long drainTimeoutNanos();
+}
