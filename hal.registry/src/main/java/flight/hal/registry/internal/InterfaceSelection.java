@@ -148,7 +148,7 @@ final class InterfaceSelection {
     }
 
     private void switchTo(Binding current, Candidate chosen) {
-        if (current != null && current.candidate == chosen) {
+        if ((current == null ? null : current.candidate) == chosen) {
             if (republication != null) {
                 republication.setProperties(Descriptions.republishedProperties(interfaceName, chosen));
             }

@@ -1,0 +1,135 @@
+package flight.hal.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.composite;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.File;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import javax.inject.Inject;
+
+import org.junit.After;
+import org.junit.Before;
+import org.ops4j.pax.exam.Option;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+
+import flight.hal.memory.MemoryDriver;
+import flight.hal.registry.HalRegistry;
+import flight.hal.registry.SelectionEvent;
+import flight.hal.registry.SelectionListener;
+
+/** The framework every integration test runs in, and waiting for selections without sleeping. */
+public abstract class HalItSupport {
+    static final String MEMORY = MemoryDriver.class.getName();
+    static final String HOST = "host.memory";
+    static final String TEST = "test.memory";
+    static final long TIMEOUT_SECONDS = 20;
+
+    @Inject
+    protected BundleContext context;
+
+    @Inject
+    protected HalRegistry registry;
+
+    /** Every selection change, in order; the waits below use it to wake up, never to decide. */
+    protected final BlockingQueue<SelectionEvent> selections = new LinkedBlockingQueue<>();
+    private ServiceRegistration<SelectionListener> listener;
+
+    /** Felix with SCR, Config Admin, Event Admin, Gogo runtime, SLF4J through SPI Fly, and the HAL bundles. */
+    static Option halFramework() {
+        return composite(
+                cleanCaches(),
+                systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("info"),
+                // SPI Fly and the SLF4J binding must be active before the first logger is made
+                mavenBundle("org.ow2.asm", "asm").versionAsInProject().startLevel(1),
+                mavenBundle("org.ow2.asm", "asm-commons").versionAsInProject().startLevel(1),
+                mavenBundle("org.ow2.asm", "asm-tree").versionAsInProject().startLevel(1),
+                mavenBundle("org.ow2.asm", "asm-analysis").versionAsInProject().startLevel(1),
+                mavenBundle("org.ow2.asm", "asm-util").versionAsInProject().startLevel(1),
+                mavenBundle("org.apache.aries.spifly", "org.apache.aries.spifly.dynamic.bundle").versionAsInProject()
+                        .startLevel(1),
+                mavenBundle("org.slf4j", "slf4j-api").versionAsInProject().startLevel(1),
+                mavenBundle("org.slf4j", "slf4j-simple").versionAsInProject().startLevel(1),
+                mavenBundle("org.osgi", "org.osgi.util.function").versionAsInProject(),
+                mavenBundle("org.osgi", "org.osgi.util.promise").versionAsInProject(),
+                mavenBundle("org.osgi", "org.osgi.service.component").versionAsInProject(),
+                mavenBundle("org.apache.felix", "org.apache.felix.scr").versionAsInProject(),
+                mavenBundle("org.apache.felix", "org.apache.felix.configadmin").versionAsInProject(),
+                mavenBundle("org.apache.felix", "org.apache.felix.eventadmin").versionAsInProject(),
+                mavenBundle("org.apache.felix", "org.apache.felix.gogo.runtime").versionAsInProject(),
+                ourBundle("hal.api.jar"),
+                ourBundle("hal.registry.jar"),
+                ourBundle("hal.driver.host.jar"),
+                junitBundles());
+    }
+
+    static Option ourBundle(String property) {
+        return bundle(bundleUrl(property));
+    }
+
+    /** The file: URL of one of our bundles, built by the reactor before this module. */
+    static String bundleUrl(String property) {
+        String path = Objects.requireNonNull(System.getProperty(property), property + " is not set");
+        return new File(path).toURI().toString();
+    }
+
+    @Before
+    public void listenToSelections() {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        listener = context.registerService(SelectionListener.class, selections::add, properties);
+    }
+
+    @After
+    public void stopListening() {
+        listener.unregister();
+    }
+
+    /** Installs and starts the test-driver bundle, whose "test.memory" outranks the host driver. */
+    protected Bundle installTestDrivers() throws Exception {
+        Bundle drivers = context.installBundle(bundleUrl("hal.driver.testing.jar"));
+        drivers.start();
+        return drivers;
+    }
+
+    /** Waits until {@code driver} (or no driver, for null) is the selected driver of the memory interface. */
+    protected void awaitSelected(String driver) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (!Objects.equals(driver, selectedMemoryDriver())) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                fail("memory driver still '" + selectedMemoryDriver() + "', expected '" + driver + "': "
+                        + registry.status(MEMORY));
+            }
+            selections.poll(remaining, TimeUnit.NANOSECONDS);
+        }
+        assertEquals(driver, selectedMemoryDriver());
+    }
+
+    /** Consumes the queued selection events up to and including the next one that selects {@code driver}. */
+    protected void consumeEventsThroughSelectionOf(String driver) throws InterruptedException {
+        SelectionEvent event;
+        do {
+            event = selections.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (event == null) {
+                fail("no selection event for '" + driver + "'");
+            }
+        } while (!Objects.equals(driver, event.selected()));
+    }
+
+    protected String selectedMemoryDriver() {
+        return registry.status(MEMORY).map(status -> status.selected()).orElse(null);
+    }
+}
