@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 import org.osgi.service.component.annotations.Activate;
@@ -60,6 +61,7 @@ public class HostBlockDevice implements BlockDevice, AutoCloseable {
     volatile GpuTopology topology;
 
     private final DeviceCounters counters = new DeviceCounters();
+    private final AtomicBoolean closed = new AtomicBoolean();
     private DeviceConfig config;
     /** Null when the device could not be opened; {@link #failure} says why. */
     private BlockEngine engine;
@@ -93,12 +95,12 @@ public class HostBlockDevice implements BlockDevice, AutoCloseable {
                 engine.description());
     }
 
-    /** Runs what is queued, then closes the files. */
+    /** Runs what is queued, then closes the files; closing again does nothing. */
     @Override
     @Deactivate
     public void close() {
         active = false;
-        if (engine != null) {
+        if (engine != null && closed.compareAndSet(false, true)) {
             queue.close();
             BackingFile.closeQuietly(engine);
         }
