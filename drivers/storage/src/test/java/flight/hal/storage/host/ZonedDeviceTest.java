@@ -14,6 +14,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.OptionalInt;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import flight.hal.ErrorCategory;
+import flight.hal.HalError;
+import flight.hal.HalResult;
+import flight.hal.platform.GpuBinding;
+import flight.hal.platform.GpuRange;
+import flight.hal.platform.GpuTopology;
 import flight.hal.storage.DeviceFeature;
 import flight.hal.storage.IoOperation;
 import flight.hal.storage.IoRequest;
@@ -193,6 +199,37 @@ class ZonedDeviceTest {
         assertTrue(device.execute(IoRequest.zoneAppend(0, pattern(1, 1, BLOCK)).withFua()).isOk());
         assertTrue(device.flush().isOk());
         assertEquals(1, zone(0).writtenBlocks());
+    }
+
+    @Test
+    void zoneAllocationPrefersTheCallingGpusRange() {
+        GpuRange gpu1 = new GpuRange(1, 1, 32, 32);
+        OptionalInt[] calling = {OptionalInt.empty()};
+        device.topology = new GpuTopology() {
+            @Override
+            public List<GpuRange> ranges() {
+                return List.of(new GpuRange(0, 1, 0, 32), gpu1);
+            }
+
+            @Override
+            public HalResult<GpuBinding> bind(int gpuId) {
+                return HalResult.err(HalError.notFound("not used"));
+            }
+
+            @Override
+            public OptionalInt callingGpu() {
+                return calling[0];
+            }
+        };
+        assertEquals(new ZoneInfo(0, 0, 16, 12, 0, ZoneState.EXPLICITLY_OPEN), device.allocateZone().orElseThrow());
+        calling[0] = OptionalInt.of(1);
+        assertEquals(32, device.allocateZone().orElseThrow().startLba());
+        assertEquals(48, device.allocateZone().orElseThrow().startLba());
+        assertEquals(16, device.allocateZone().orElseThrow().startLba(), "falls back outside the GPU's range");
+        assertEquals("zone.none_empty", code(device.allocateZone()));
+        manage(IoOperation.ZONE_RESET, 48);
+        device.topology = null;
+        assertEquals(48, device.allocateZone().orElseThrow().startLba());
     }
 
     static Object[] append(Object[] first, Object... more) {
