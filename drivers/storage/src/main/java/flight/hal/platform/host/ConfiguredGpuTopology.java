@@ -28,9 +28,10 @@ import flight.hal.platform.GpuTopology;
 /**
  * The GPU topology from configuration (PID {@value #PID}): {@code gpus} lists entries {@code id:weight:lbaStart:lbaLength}.
  * Without entries, the GPUs the kernel shows under {@code /sys/class/drm/card<N>} are listed with weight 1 and equal
- * shares of {@code detected.lba.span} blocks (0 by default: no ranges, so no bias). Bindings are per thread.
+ * shares of {@code detected.lba.span} blocks (0 by default: no ranges, so no bias). Bindings are per thread; the
+ * component is immediate, so they live as long as the bundle, not only while someone holds the service.
  */
-@Component(service = GpuTopology.class, configurationPid = ConfiguredGpuTopology.PID)
+@Component(service = GpuTopology.class, configurationPid = ConfiguredGpuTopology.PID, immediate = true)
 public class ConfiguredGpuTopology implements GpuTopology {
     static final String PID = "flight.hal.gpu.topology";
     static final String GPUS = "gpus";

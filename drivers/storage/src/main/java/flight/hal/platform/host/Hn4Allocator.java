@@ -18,7 +18,7 @@ import flight.hal.platform.AlignedBlock;
  * free, or a use after free through {@link AlignedBlock#buffer()}, is caught. The memory itself returns to the
  * platform when the block is unreachable: releasing direct memory by hand could crash the JVM on a use after free.
  */
-@Component(service = AlignedAllocator.class)
+@Component(service = AlignedAllocator.class, immediate = true)
 public class Hn4Allocator implements AlignedAllocator {
     /** The header, padded to the alignment so the payload starts aligned. */
     static final int HEADER_BYTES = ALIGNMENT;

@@ -39,12 +39,13 @@ import flight.hal.storage.ZoneInfo;
 
 /**
  * One block device per factory configuration of PID {@value #FACTORY_PID}, registered as a HAL driver of
- * {@link BlockDevice}. The device is opened when its configuration arrives and closed when it goes; it serves I/O
+ * {@link BlockDevice}. The device is opened when its configuration arrives (an immediate component, so it stays open
+ * while nobody uses it) and closed when the configuration goes; it serves I/O
  * for as long as it is open, whether or not the registry has selected it. {@link #initialize()} reports whether it
  * opened; {@link #shutdown()} flushes it.
  */
 @Component(service = BlockDevice.class, configurationPid = HostBlockDevice.FACTORY_PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE,
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         property = "hal.interface=flight.hal.storage.BlockDevice")
 public class HostBlockDevice implements BlockDevice, AutoCloseable {
     static final String FACTORY_PID = "flight.hal.storage.device";
