@@ -38,10 +38,11 @@ final class BackingFile implements Closeable {
         this.storeBlockSize = storeBlockSize;
     }
 
-    /** Opens (creating and growing as needed) and locks the file of {@code bytes} bytes at {@code path}. */
+    /** Opens (creating it and its folder, growing it as needed) and locks the {@code bytes}-byte file at {@code path}. */
     static HalResult<BackingFile> open(Path path, long bytes) {
         FileChannel channel = null;
         try {
+            Files.createDirectories(path.toAbsolutePath().getParent());
             channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel);
