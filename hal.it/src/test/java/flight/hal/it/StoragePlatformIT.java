@@ -128,4 +128,22 @@ public class StoragePlatformIT extends StorageItSupport {
         assertTrue(zones, zones.matches("(?s).* 2 +32 +32 +0 +16  EXPLICITLY_OPEN.*"));
         assertTrue(runCommand(shell, "hal:zones nobody").startsWith("no block device named 'nobody'"));
     }
+
+    @Test
+    public void directIoAndTheSynchronousMapModeAreReachableFromInsideTheFramework() throws Exception {
+        device("direct", "direct.io", true);
+        device("pmem", "kind", "NVM", "capacity.bytes", 1 << 20);
+        BlockDevice pmem = awaitDevice("pmem");
+        awaitDevice("direct");
+        ByteBuffer mapping = pmem.mapping().orElseThrow();
+        mapping.putLong(4096, 42);
+        assertTrue(pmem.persist(4096, 8).isOk());
+        awaitService("(&(osgi.command.scope=hal)(osgi.command.function=devices))");
+        String devicesText = runCommand(shell, "hal:devices");
+        // optional imports of com.sun.nio.file and jdk.nio.mapmode resolved: the file system, not the class space,
+        // decides
+        assertTrue(devicesText, devicesText.contains("O_DIRECT") || devicesText.contains("the file system refused"));
+        assertTrue(devicesText, devicesText.contains("MAP_SYNC refused, the file system is not DAX")
+                || devicesText.contains("MAP_SYNC (JEP 352"));
+    }
 }
