@@ -23,6 +23,8 @@ final class ChannelMedium implements Medium {
     /** The alignment direct I/O needs; 0 when going through the page cache. */
     private final int directAlignment;
     private final String description;
+    /** Per I/O thread, an aligned buffer for transfers whose own buffer does not suit direct I/O. */
+    private final ThreadLocal<ByteBuffer> bounce = new ThreadLocal<>();
 
     private ChannelMedium(BackingFile file, FileChannel io, int directAlignment, String description) {
         this.file = file;
@@ -51,9 +53,9 @@ final class ChannelMedium implements Medium {
     @Override
     public void read(long offset, ByteBuffer into) throws IOException {
         if (needsBounce(into)) {
-            ByteBuffer bounce = ByteBuffer.allocate(into.remaining());
-            read(offset, bounce);
-            into.put(bounce.flip());
+            ByteBuffer aligned = alignedBuffer(into.remaining());
+            read(offset, aligned);
+            into.put(aligned.flip());
             return;
         }
         long position = offset;
@@ -70,7 +72,7 @@ final class ChannelMedium implements Medium {
     @Override
     public void write(long offset, ByteBuffer from) throws IOException {
         if (needsBounce(from)) {
-            write(offset, ByteBuffer.allocate(from.remaining()).put(from).flip());
+            write(offset, alignedBuffer(from.remaining()).put(from).flip());
             return;
         }
         long position = offset;
@@ -79,10 +81,23 @@ final class ChannelMedium implements Medium {
         }
     }
 
-    /** Direct I/O needs aligned memory: the JDK aligns heap buffers itself, a misaligned direct buffer is copied. */
+    /**
+     * Direct I/O needs aligned direct memory. Heap buffers are copied too: the JDK's own copy of them through an
+     * aligned temporary buffer fails on JDK 17 (a NullPointerException when it frees that buffer).
+     */
     private boolean needsBounce(ByteBuffer buffer) {
-        return directAlignment > 0 && buffer.isDirect()
-                && buffer.alignmentOffset(buffer.position(), directAlignment) != 0;
+        return directAlignment > 0
+                && (!buffer.isDirect() || buffer.alignmentOffset(buffer.position(), directAlignment) != 0);
+    }
+
+    /** This thread's aligned buffer, grown to at least {@code length} bytes, with exactly {@code length} remaining. */
+    private ByteBuffer alignedBuffer(int length) {
+        ByteBuffer buffer = bounce.get();
+        if (buffer == null || buffer.capacity() < length) {
+            buffer = ByteBuffer.allocateDirect(length + directAlignment).alignedSlice(directAlignment);
+            bounce.set(buffer);
+        }
+        return buffer.clear().limit(length);
     }
 
     @Override

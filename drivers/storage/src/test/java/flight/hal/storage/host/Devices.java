@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import flight.hal.HalResult;
 
@@ -61,6 +63,15 @@ final class Devices {
     static void assertHolds(HostBlockDevice device, long lba, ByteBuffer expected) {
         int blocks = expected.capacity() / device.deviceCapabilities().logicalBlockSize();
         assertEquals(expected.duplicate().clear(), read(device, lba, blocks), "content at LBA " + lba);
+    }
+
+    /** Waits for {@code latch}, at most 10 s, keeping an interrupt for the caller to see. */
+    static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static boolean isZero(ByteBuffer data) {

@@ -16,10 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import flight.hal.ErrorCategory;
 import flight.hal.HalResult;
@@ -30,22 +27,17 @@ import flight.hal.storage.IoOperation;
 import flight.hal.storage.IoRequest;
 import flight.hal.storage.IoResult;
 
-class FileDeviceTest {
+class FileDeviceTest extends DeviceTestCase {
     private static final int BLOCK = 4096;
 
-    @TempDir
-    Path dir;
-    private HostBlockDevice device;
-
-    @BeforeEach
-    void open() {
-        device = Devices.open(dir, "disk", DeviceConfig.CAPACITY_BYTES, 64 * BLOCK,
-                DeviceConfig.MAX_TRANSFER_BYTES, 8 * BLOCK);
+    @Override
+    String name() {
+        return "disk";
     }
 
-    @AfterEach
-    void close() {
-        device.close();
+    @Override
+    Object[] configuration() {
+        return new Object[] {DeviceConfig.CAPACITY_BYTES, 64 * BLOCK, DeviceConfig.MAX_TRANSFER_BYTES, 8 * BLOCK};
     }
 
     @Test
@@ -115,8 +107,7 @@ class FileDeviceTest {
 
         device.write(3, pattern(5, 1, BLOCK)).orElseThrow();
         device.flush().orElseThrow();
-        device.close();
-        device = Devices.open(dir, "disk", DeviceConfig.CAPACITY_BYTES, 64 * BLOCK);
+        reopen(DeviceConfig.CAPACITY_BYTES, 64 * BLOCK);
         assertTrue(isZero(read(device, 2, 1)));
         assertHolds(device, 3, pattern(5, 1, BLOCK));
         assertTrue(isZero(read(device, 4, 1)));
@@ -154,14 +145,12 @@ class FileDeviceTest {
 
     @Test
     void aFullQueuePushesBackInsteadOfGrowing() throws Exception {
-        device.close();
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        device = Devices.open(dir, "disk", DeviceConfig.IO_THREADS, 1, DeviceConfig.QUEUE_DEPTH, 1,
-                DeviceConfig.THERMAL_INTERVAL_MILLIS, 0);
+        reopen(DeviceConfig.IO_THREADS, 1, DeviceConfig.QUEUE_DEPTH, 1, DeviceConfig.THERMAL_INTERVAL_MILLIS, 0);
         device.temperature = () -> {
             running.countDown();
-            awaitQuietly(release);
+            Devices.awaitQuietly(release);
             return HalResult.ok(new TemperatureReading("test", 20));
         };
         CompletableFuture<HalResult<IoResult>> first = device.submit(IoRequest.flush()).toCompletableFuture();
@@ -195,8 +184,7 @@ class FileDeviceTest {
 
     @Test
     void directIoIsUsedWhereTheFileSystemAllowsItAndSaysWhichPath() {
-        device.close();
-        device = Devices.open(dir, "disk", DeviceConfig.DIRECT_IO, true);
+        reopen(DeviceConfig.DIRECT_IO, true);
         boolean direct = device.deviceCapabilities().has(DeviceFeature.DIRECT_IO);
         assertTrue(device.ioPath().contains(direct ? "O_DIRECT" : "direct I/O refused"), device.ioPath());
         ByteBuffer misaligned = ByteBuffer.allocateDirect(3 * BLOCK + 1).position(1).slice();
@@ -207,13 +195,5 @@ class FileDeviceTest {
         ByteBuffer into = ByteBuffer.allocateDirect(BLOCK + 1).position(1).slice();
         device.read(4, into).orElseThrow();
         assertEquals(pattern(8, 1, BLOCK), into);
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -7,33 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import flight.hal.ErrorCategory;
 import flight.hal.HalCapability;
 import flight.hal.storage.DeviceFeature;
 import flight.hal.storage.IoRequest;
 
-class NvmDeviceTest {
+class NvmDeviceTest extends DeviceTestCase {
     private static final int BLOCK = 4096;
 
-    @TempDir
-    Path dir;
-    private HostBlockDevice device;
-
-    @BeforeEach
-    void open() {
-        device = Devices.open(dir, "pmem", DeviceConfig.KIND, "NVM", DeviceConfig.CAPACITY_BYTES, 32 * BLOCK);
+    @Override
+    String name() {
+        return "pmem";
     }
 
-    @AfterEach
-    void close() {
-        device.close();
+    @Override
+    Object[] configuration() {
+        return new Object[] {DeviceConfig.KIND, "NVM", DeviceConfig.CAPACITY_BYTES, 32 * BLOCK};
     }
 
     @Test
@@ -54,8 +46,7 @@ class NvmDeviceTest {
         assertTrue(device.persist(10L * BLOCK + 7, 65).isOk());
         device.execute(IoRequest.writeFua(20, pattern(2, 1, BLOCK))).orElseThrow();
 
-        device.close();
-        device = Devices.open(dir, "pmem", DeviceConfig.KIND, "NVM", DeviceConfig.CAPACITY_BYTES, 32 * BLOCK);
+        reopen(configuration());
         assertHolds(device, 2, pattern(1, 2, BLOCK));
         assertHolds(device, 20, pattern(2, 1, BLOCK));
         ByteBuffer reopened = device.mapping().orElseThrow();

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +40,7 @@ class SubmissionQueueTest {
         CountDownLatch release = new CountDownLatch(1);
         List<CompletableFuture<HalResult<IoResult>>> queued = new ArrayList<>();
         queued.add(queue.submit(() -> {
-            awaitQuietly(release);
+            Devices.awaitQuietly(release);
             return DONE;
         }));
         for (int i = 0; i < 5; i++) {
@@ -53,13 +52,5 @@ class SubmissionQueueTest {
         assertEquals("device.closed", queue.submit(() -> DONE).join().errorOrNull().code());
         assertEquals(6, counters.snapshot().submitted());
         assertEquals(0, counters.snapshot().rejected());
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -11,15 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.OptionalInt;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import flight.hal.ErrorCategory;
 import flight.hal.HalError;
@@ -34,23 +30,19 @@ import flight.hal.storage.IoResult;
 import flight.hal.storage.ZoneInfo;
 import flight.hal.storage.ZoneState;
 
-class ZonedDeviceTest {
+class ZonedDeviceTest extends DeviceTestCase {
     private static final int BLOCK = 512;
     private static final Object[] GEOMETRY = {DeviceConfig.KIND, "ZONED", DeviceConfig.BLOCK_SIZE, BLOCK,
         DeviceConfig.ZONE_SIZE_BLOCKS, 16, DeviceConfig.ZONE_CAPACITY_BLOCKS, 12, DeviceConfig.ZONE_COUNT, 4};
 
-    @TempDir
-    Path dir;
-    private HostBlockDevice device;
-
-    @BeforeEach
-    void open() {
-        device = Devices.open(dir, "zns", GEOMETRY);
+    @Override
+    String name() {
+        return "zns";
     }
 
-    @AfterEach
-    void close() {
-        device.close();
+    @Override
+    Object[] configuration() {
+        return GEOMETRY;
     }
 
     private ZoneInfo zone(int index) {
@@ -137,9 +129,7 @@ class ZonedDeviceTest {
     @Test
     void injectedReadOnlyAndOfflineZonesRefuseWhatRealOnesRefuse() {
         device.zoneAppend(16, pattern(1, 2, BLOCK)).orElseThrow();
-        device.close();
-        device = Devices.open(dir, "zns", append(GEOMETRY, DeviceConfig.ZONES_READ_ONLY, "1",
-                DeviceConfig.ZONES_OFFLINE, "2"));
+        reopen(append(GEOMETRY, DeviceConfig.ZONES_READ_ONLY, "1", DeviceConfig.ZONES_OFFLINE, "2"));
         assertEquals(new ZoneInfo(1, 16, 16, 12, 18, ZoneState.READ_ONLY), zone(1));
         assertEquals(ZoneState.OFFLINE, zone(2).state());
         assertHolds(device, 16, pattern(1, 2, BLOCK));
@@ -162,9 +152,7 @@ class ZonedDeviceTest {
         device.zoneAppend(48, pattern(3, 2, BLOCK)).orElseThrow();
         manage(IoOperation.ZONE_CLOSE, 48);
         List<ZoneInfo> before = device.reportZones().orElseThrow();
-        device.close();
-
-        device = Devices.open(dir, "zns", GEOMETRY);
+        reopen(GEOMETRY);
         assertEquals(before, device.reportZones().orElseThrow());
         assertHolds(device, 0, pattern(1, 3, BLOCK));
         assertEquals(3, device.zoneAppend(0, pattern(4, 1, BLOCK)).orElseThrow().resultLba());
@@ -179,7 +167,7 @@ class ZonedDeviceTest {
         assertTrue(other.ioPath().contains("zone.metadata_mismatch"), other.ioPath());
         assertTrue(other.ioPath().contains("4 zones of 16 blocks (capacity 12)"), other.ioPath());
         other.close();
-        device = Devices.open(dir, "zns", GEOMETRY);
+        device = Devices.open(dir, name(), GEOMETRY);
     }
 
     @Test
@@ -189,7 +177,7 @@ class ZonedDeviceTest {
         try (FileChannel metadata = FileChannel.open(dir.resolve("zns.img.zones"), StandardOpenOption.WRITE)) {
             metadata.write(ByteBuffer.wrap(new byte[] {1, 2, 3}), 64 + 16 + 2);
         }
-        device = Devices.open(dir, "zns", GEOMETRY);
+        device = Devices.open(dir, name(), GEOMETRY);
         assertEquals(ZoneState.OFFLINE, zone(1).state());
         assertEquals(ZoneState.EMPTY, zone(0).state());
     }
