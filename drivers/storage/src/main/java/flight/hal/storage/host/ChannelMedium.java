@@ -35,7 +35,7 @@ final class ChannelMedium implements Medium {
 
     /** Opens the configured file, with direct I/O when configured and possible. */
     static HalResult<Medium> open(DeviceConfig config) {
-        return BackingFile.open(config.path(), config.capacityBlocks() * config.blockSize()).map(file -> {
+        return BackingFile.open(config.path(), config.capacityBytes()).map(file -> {
             if (!config.directIo()) {
                 return new ChannelMedium(file, file.channel, 0, "FileChannel through the page cache");
             }

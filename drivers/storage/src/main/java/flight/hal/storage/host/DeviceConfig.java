@@ -114,6 +114,11 @@ record DeviceConfig(String name, int ranking, Path path, DeviceKind kind, int bl
                 settings.indexes(ZONES_OFFLINE, count));
     }
 
+    /** The device's size in bytes. */
+    long capacityBytes() {
+        return capacityBlocks * blockSize;
+    }
+
     /** The file beside the backing file that holds {@code suffix} metadata (zones, discards). */
     Path sidecar(String suffix) {
         return path.resolveSibling(path.getFileName() + "." + suffix);

@@ -135,7 +135,8 @@ public class HostBlockDevice implements BlockDevice, AutoCloseable {
     @Override
     public HalResult<Void> shutdown() {
         active = false;
-        return engine == null ? HalResult.ok() : engine.execute(IoRequest.flush()).map(done -> null);
+        return engine == null || closed.get() ? HalResult.ok()
+                : engine.execute(IoRequest.flush()).map(done -> null);
     }
 
     @Override

@@ -37,7 +37,7 @@ final class MappedMedium implements Medium {
 
     /** Opens and maps the configured file, synchronously where the file system allows it. */
     static HalResult<Medium> open(DeviceConfig config) {
-        long bytes = config.capacityBlocks() * config.blockSize();
+        long bytes = config.capacityBytes();
         return BackingFile.open(config.path(), bytes).flatMap(file -> {
             try {
                 HalResult<MappedByteBuffer> sync = mapSynchronously(file.channel, bytes);

@@ -5,6 +5,8 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import flight.hal.ErrorCategory;
+import flight.hal.HalError;
 import flight.hal.HalResult;
 import flight.hal.platform.TemperatureReading;
 import flight.hal.platform.TemperatureSensor;
@@ -12,7 +14,7 @@ import flight.hal.platform.TemperatureSensor;
 /**
  * Decides whether a device's I/O is throttled: while the temperature is above the threshold, every request waits a
  * short pause before it runs. The sensor is read at most once per interval; a sensor that cannot tell (no thermal
- * zones on this machine) never throttles.
+ * zones on this machine) or that fails never throttles.
  */
 final class ThermalGovernor {
     private static final Logger LOG = LoggerFactory.getLogger(ThermalGovernor.class);
@@ -37,9 +39,19 @@ final class ThermalGovernor {
         long now = clock.getAsLong();
         if (now - nextReading >= 0 || nextReading == Long.MIN_VALUE) {
             nextReading = now + policy.intervalNanos();
-            update(sensor.read());
+            update(read(sensor));
         }
         return hot ? policy.pauseNanos() : 0;
+    }
+
+    /** The sensor's reading; a sensor that throws is logged and counts as telling nothing. */
+    private HalResult<TemperatureReading> read(TemperatureSensor sensor) {
+        try {
+            return sensor.read();
+        } catch (RuntimeException e) {
+            LOG.warn("device {}: temperature sensor {} failed", device, sensor, e);
+            return HalResult.err(HalError.of(ErrorCategory.INTERNAL, "the sensor failed: " + e));
+        }
     }
 
     private void update(HalResult<TemperatureReading> reading) {

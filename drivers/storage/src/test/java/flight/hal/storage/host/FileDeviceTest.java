@@ -171,6 +171,7 @@ class FileDeviceTest extends DeviceTestCase {
         device.close();
         assertEquals("device.closed", code(device.flush()));
         assertFalse(device.isActive());
+        assertTrue(device.shutdown().isOk());
     }
 
     @Test

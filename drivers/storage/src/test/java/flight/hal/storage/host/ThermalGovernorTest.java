@@ -35,6 +35,9 @@ class ThermalGovernorTest {
         assertEquals(0, new ThermalGovernor("d", POLICY, now::get).pauseNanos(null));
         assertEquals(0, new ThermalGovernor("d", POLICY, now::get).pauseNanos(
                 () -> HalResult.err(ErrorCategory.UNSUPPORTED_CAPABILITY, "no sensor")));
+        assertEquals(0, new ThermalGovernor("d", POLICY, now::get).pauseNanos(() -> {
+            throw new IllegalStateException("sensor broke");
+        }));
     }
 
     @Test
