@@ -102,6 +102,31 @@ public class StorageDeviceIT extends StorageItSupport {
         assertTrue(broken.initialize().errorOrNull().message().contains("block.size=1000 is not a power of two"));
     }
 
+    @Test
+    public void concurrentAppendersOnOneZoneGetDistinctContiguousLbas() throws Exception {
+        device("shared", "kind", "ZONED", "block.size", 512, "zone.size.blocks", 256, "zone.count", 2,
+                "io.threads", 4);
+        BlockDevice shared = awaitDevice("shared");
+        int appenders = 4;
+        int appends = 25;
+        List<CompletableFuture<List<Long>>> lbas = new java.util.ArrayList<>();
+        for (int appender = 0; appender < appenders; appender++) {
+            lbas.add(CompletableFuture.supplyAsync(() -> {
+                List<Long> own = new java.util.ArrayList<>();
+                for (int i = 0; i < appends; i++) {
+                    own.add(shared.zoneAppend(256, ByteBuffer.allocate(512)).orElseThrow().resultLba());
+                }
+                return own;
+            }, runnable -> new Thread(runnable).start()));
+        }
+        java.util.SortedSet<Long> all = new java.util.TreeSet<>();
+        lbas.forEach(own -> all.addAll(own.join()));
+        assertEquals(appenders * appends, all.size());
+        assertEquals(256L, (long) all.first());
+        assertEquals(256L + appenders * appends - 1, (long) all.last());
+        assertEquals(256L + appenders * appends, shared.reportZones().orElseThrow().get(1).writePointer());
+    }
+
     private static ByteBuffer readBlock(BlockDevice device, long lba) {
         ByteBuffer block = ByteBuffer.allocate(device.deviceCapabilities().logicalBlockSize());
         assertTrue(device.read(lba, block).isOk());
