@@ -1,6 +1,7 @@
 package flight.hal.it;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
@@ -9,7 +10,11 @@ import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Objects;
@@ -19,12 +24,15 @@ import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
 
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
 import org.junit.After;
 import org.junit.Before;
 import org.ops4j.pax.exam.Option;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.util.tracker.ServiceTracker;
 
 import flight.hal.memory.MemoryDriver;
 import flight.hal.registry.HalRegistry;
@@ -76,6 +84,29 @@ public abstract class HalItSupport {
                 junitBundles());
     }
 
+    /** Waits for a service matching {@code filter} (of any bundle, any class space) and returns it. */
+    protected Object awaitService(String filter) throws Exception {
+        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, context.createFilter(filter), null);
+        tracker.open(true);
+        try {
+            Object service = tracker.waitForService(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+            assertNotNull("a service matching " + filter, service);
+            return service;
+        } finally {
+            tracker.close();
+        }
+    }
+
+    /** Runs a Gogo command; returns what it printed and what it returned. */
+    static String runCommand(CommandProcessor shell, String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        try (CommandSession session = shell.createSession(new ByteArrayInputStream(new byte[0]), print, print)) {
+            Object result = session.execute(command);
+            return out.toString(StandardCharsets.UTF_8) + (result == null ? "" : result.toString());
+        }
+    }
+
     static Option ourBundle(String property) {
         return bundle(bundleUrl(property));
     }
@@ -106,16 +137,21 @@ public abstract class HalItSupport {
 
     /** Waits until {@code driver} (or no driver, for null) is the selected driver of the memory interface. */
     protected void awaitSelected(String driver) throws InterruptedException {
+        awaitSelected(MEMORY, driver);
+    }
+
+    /** Waits until {@code driver} (or no driver, for null) is the selected driver of {@code interfaceName}. */
+    protected void awaitSelected(String interfaceName, String driver) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-        while (!Objects.equals(driver, selectedMemoryDriver())) {
+        while (!Objects.equals(driver, selectedDriver(interfaceName))) {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
-                fail("memory driver still '" + selectedMemoryDriver() + "', expected '" + driver + "': "
-                        + registry.status(MEMORY));
+                fail(interfaceName + " driver still '" + selectedDriver(interfaceName) + "', expected '" + driver
+                        + "': " + registry.status(interfaceName));
             }
             selections.poll(remaining, TimeUnit.NANOSECONDS);
         }
-        assertEquals(driver, selectedMemoryDriver());
+        assertEquals(driver, selectedDriver(interfaceName));
     }
 
     /** Consumes the queued selection events up to and including the next one that selects {@code driver}. */
@@ -130,6 +166,10 @@ public abstract class HalItSupport {
     }
 
     protected String selectedMemoryDriver() {
-        return registry.status(MEMORY).map(status -> status.selected()).orElse(null);
+        return selectedDriver(MEMORY);
+    }
+
+    protected String selectedDriver(String interfaceName) {
+        return registry.status(interfaceName).map(status -> status.selected()).orElse(null);
     }
 }

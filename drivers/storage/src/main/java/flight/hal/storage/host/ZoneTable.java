@@ -1,0 +1,263 @@
+package flight.hal.storage.host;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import flight.hal.ErrorCategory;
+import flight.hal.HalError;
+import flight.hal.HalResult;
+import flight.hal.platform.GpuRange;
+import flight.hal.storage.IoOperation;
+import flight.hal.storage.ZoneInfo;
+import flight.hal.storage.ZoneState;
+
+/**
+ * The zones of a zoned device: write pointers and states, the rules real ZNS hardware enforces (sequential writes at
+ * the write pointer, zone capacity, state transitions), atomic zone append, and persistence through
+ * {@link ZoneMetadata}. Every change is stored before it is acknowledged; management operations are forced too.
+ */
+final class ZoneTable implements Closeable {
+
+    /** Writes data at an LBA the table chose; called under the zone's lock. */
+    @FunctionalInterface
+    interface BlockWriter {
+        HalResult<Void> write(long lba);
+    }
+
+    private final List<Zone> zones;
+    private final ZoneMetadata metadata;
+
+    private ZoneTable(List<Zone> zones, ZoneMetadata metadata) {
+        this.zones = zones;
+        this.metadata = metadata;
+    }
+
+    /** Opens the zones of {@code config}, recovering their write pointers and states. */
+    static HalResult<ZoneTable> open(DeviceConfig config) {
+        ZoneGeometry geometry = config.zones();
+        List<ZoneMetadata.Entry> entries = new ArrayList<>();
+        return ZoneMetadata.open(config.sidecar("zones"), geometry, config.blockSize(), entries).map(metadata -> {
+            List<Zone> zones = new ArrayList<>(geometry.count());
+            for (int index = 0; index < geometry.count(); index++) {
+                ZoneMetadata.Entry entry = entries.get(index);
+                ZoneState injected = geometry.offline().contains(index) || entry.state() == ZoneState.OFFLINE
+                        ? ZoneState.OFFLINE : geometry.readOnly().contains(index) ? ZoneState.READ_ONLY : null;
+                zones.add(new Zone(index, index * geometry.sizeBlocks(), geometry.sizeBlocks(),
+                        geometry.capacityBlocks(), injected, entry.written(), entry.state()));
+            }
+            return new ZoneTable(List.copyOf(zones), metadata);
+        });
+    }
+
+    /** The zone report. */
+    List<ZoneInfo> report() {
+        return zones.stream().map(Zone::info).toList();
+    }
+
+    /**
+     * A WRITE of {@code blocks} at {@code lba} (which must be its zone's write pointer), or with {@code append} a
+     * ZONE_APPEND to the zone starting at {@code lba}. Atomic per zone: the data goes to the write pointer, which
+     * then moves past it, before any other write of the zone starts.
+     *
+     * @return the LBA written
+     */
+    HalResult<Long> write(long lba, long blocks, boolean append, BlockWriter writer) {
+        HalResult<Zone> found = append ? zoneStartingAt(lba) : zoneSpanning(lba, blocks);
+        if (found.isErr()) {
+            return HalResult.err(found.errorOrNull());
+        }
+        Zone zone = found.orElseThrow();
+        synchronized (zone) {
+            HalError refusal = refuseWrite(zone, append ? zone.start + zone.written : lba, blocks);
+            if (refusal != null) {
+                return HalResult.err(refusal);
+            }
+            long target = zone.start + zone.written;
+            HalResult<Void> wrote = writer.write(target);
+            if (wrote.isErr()) {
+                return HalResult.err(wrote.errorOrNull());
+            }
+            ZoneState before = zone.state;
+            zone.advance(blocks);
+            HalResult<Void> stored = store(zone, false);
+            if (stored.isErr()) {
+                zone.written -= blocks;
+                zone.state = before;
+                return HalResult.err(stored.errorOrNull());
+            }
+            return HalResult.ok(target);
+        }
+    }
+
+    private static HalError refuseWrite(Zone zone, long lba, long blocks) {
+        HalError unusable = refuseChange(zone);
+        if (unusable != null) {
+            return unusable;
+        }
+        long pointer = zone.start + zone.written;
+        if (lba != pointer) {
+            return new HalError(ErrorCategory.INVALID_PARAMETER, "zone.not_write_pointer", "write at LBA " + lba
+                    + " in zone " + zone.index + " is not at its write pointer, LBA " + pointer);
+        }
+        if (zone.state == ZoneState.FULL || zone.written + blocks > zone.capacity) {
+            return new HalError(ErrorCategory.INSUFFICIENT_RESOURCES, "zone.full", blocks + " block(s) at LBA "
+                    + pointer + " do not fit zone " + zone.index + ": " + zone.written + " of its "
+                    + zone.capacity + " writable blocks are written");
+        }
+        return null;
+    }
+
+    private static HalError refuseChange(Zone zone) {
+        if (zone.injected == ZoneState.OFFLINE) {
+            return new HalError(ErrorCategory.IO_ERROR, "zone.offline", "zone " + zone.index + " is offline");
+        }
+        if (zone.injected == ZoneState.READ_ONLY) {
+            return new HalError(ErrorCategory.INVALID_STATE, "zone.read_only", "zone " + zone.index
+                    + " is read-only");
+        }
+        return null;
+    }
+
+    /** Resets, opens, closes or finishes the zone starting at {@code startLba}; forced before it returns. */
+    HalResult<ZoneInfo> manage(IoOperation operation, long startLba) {
+        return zoneStartingAt(startLba).flatMap(zone -> {
+            synchronized (zone) {
+                HalError refusal = refuseChange(zone);
+                if (refusal == null) {
+                    refusal = transition(zone, operation);
+                }
+                return refusal != null ? HalResult.err(refusal) : store(zone, true).map(ok -> zone.info());
+            }
+        });
+    }
+
+    private static HalError transition(Zone zone, IoOperation operation) {
+        switch (operation) {
+            case ZONE_RESET -> {
+                zone.written = 0;
+                zone.state = ZoneState.EMPTY;
+            }
+            case ZONE_FINISH -> {
+                zone.written = zone.capacity;
+                zone.state = ZoneState.FULL;
+            }
+            case ZONE_OPEN, ZONE_CLOSE -> {
+                if (zone.state == ZoneState.FULL) {
+                    return new HalError(ErrorCategory.INVALID_STATE, "zone.invalid_transition", "zone "
+                            + zone.index + " is FULL: it cannot be " + (operation == IoOperation.ZONE_OPEN
+                            ? "opened" : "closed") + " before it is reset");
+                }
+                zone.state = operation == IoOperation.ZONE_OPEN ? ZoneState.EXPLICITLY_OPEN
+                        : zone.written == 0 ? ZoneState.EMPTY : ZoneState.CLOSED;
+            }
+            default -> throw new IllegalArgumentException(operation + " is not a zone management operation");
+        }
+        return null;
+    }
+
+    /**
+     * Opens an empty zone explicitly: one inside {@code preferred} if there is such a zone, else the first empty one.
+     */
+    synchronized HalResult<ZoneInfo> allocate(Optional<GpuRange> preferred) {
+        List<Zone> order = new ArrayList<>(zones.size());
+        preferred.ifPresent(range -> zones.stream().filter(zone -> range.contains(zone.start, zone.size))
+                .forEach(order::add));
+        order.addAll(zones);
+        for (Zone zone : order) {
+            synchronized (zone) {
+                if (zone.injected == null && zone.state == ZoneState.EMPTY) {
+                    zone.state = ZoneState.EXPLICITLY_OPEN;
+                    return store(zone, true).map(ok -> zone.info());
+                }
+            }
+        }
+        return HalResult.err(new HalError(ErrorCategory.INSUFFICIENT_RESOURCES, "zone.none_empty",
+                "none of the " + zones.size() + " zones is empty"));
+    }
+
+    /** An error when a read of {@code [lba, lba + blocks)} touches an offline zone. */
+    HalError refuseRead(long lba, long blocks) {
+        for (Zone zone : overlapping(lba, blocks)) {
+            if (zone.injected == ZoneState.OFFLINE) {
+                return new HalError(ErrorCategory.IO_ERROR, "zone.offline", "read of LBA " + lba + ".."
+                        + (lba + blocks - 1) + " touches offline zone " + zone.index);
+            }
+        }
+        return null;
+    }
+
+    /** Zeroes the parts of {@code data} (blocks from {@code lba}) that lie beyond their zone's write pointer. */
+    void zeroUnwritten(long lba, int blockSize, ByteBuffer data) {
+        long blocks = data.remaining() / blockSize;
+        for (Zone zone : overlapping(lba, blocks)) {
+            long from = Math.max(lba, zone.start + zone.written);
+            long to = Math.min(lba + blocks, zone.start + zone.size);
+            if (from < to) {
+                data.put(data.position() + (int) ((from - lba) * blockSize),
+                        new byte[(int) ((to - from) * blockSize)]);
+            }
+        }
+    }
+
+    /** Forces every stored zone change to the disk. */
+    HalResult<Void> force() {
+        try {
+            metadata.force();
+            return HalResult.ok();
+        } catch (IOException e) {
+            return HalResult.err(metadataError(e));
+        }
+    }
+
+    private List<Zone> overlapping(long lba, long blocks) {
+        long size = zones.get(0).size;
+        int first = (int) (lba / size);
+        int last = (int) Math.min(zones.size() - 1, (lba + blocks - 1) / size);
+        return zones.subList(first, last + 1);
+    }
+
+    private HalResult<Void> store(Zone zone, boolean force) {
+        try {
+            metadata.store(zone.index, new ZoneMetadata.Entry(zone.written, zone.state));
+            if (force) {
+                metadata.force();
+            }
+            return HalResult.ok();
+        } catch (IOException e) {
+            return HalResult.err(metadataError(e));
+        }
+    }
+
+    private static HalError metadataError(IOException e) {
+        return new HalError(ErrorCategory.IO_ERROR, "zone.metadata", "storing the zone metadata failed: " + e);
+    }
+
+    private HalResult<Zone> zoneStartingAt(long startLba) {
+        long size = zones.get(0).size;
+        if (startLba < 0 || startLba % size != 0 || startLba / size >= zones.size()) {
+            return HalResult.err(new HalError(ErrorCategory.INVALID_PARAMETER, "zone.invalid_start", "LBA "
+                    + startLba + " is not the start of a zone: zones start at multiples of " + size + " up to LBA "
+                    + (zones.size() - 1) * size));
+        }
+        return HalResult.ok(zones.get((int) (startLba / size)));
+    }
+
+    private HalResult<Zone> zoneSpanning(long lba, long blocks) {
+        Zone zone = zones.get((int) (lba / zones.get(0).size));
+        if (!zone.spans(lba, blocks)) {
+            return HalResult.err(new HalError(ErrorCategory.INVALID_PARAMETER, "zone.boundary", "write of "
+                    + blocks + " block(s) at LBA " + lba + " crosses the end of zone " + zone.index + " at LBA "
+                    + (zone.start + zone.size)));
+        }
+        return HalResult.ok(zone);
+    }
+
+    @Override
+    public void close() throws IOException {
+        metadata.close();
+    }
+}

@@ -1,0 +1,104 @@
+package flight.hal.storage.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import flight.hal.storage.ZoneInfo;
+
+/**
+ * Kills a JVM with SIGKILL while it writes and persists, then reopens its devices: every write it acknowledged is
+ * there byte for byte, and every zone's write pointer is where the acknowledged appends put it (one append may have
+ * been done but not yet acknowledged when the process died).
+ */
+class CrashRecoveryTest {
+    private static final int ACKS_BEFORE_KILL = 450;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void everyAcknowledgedWriteSurvivesAKill() throws Exception {
+        Path errors = dir.resolve("child.err");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
+                CrashWriter.class.getName(), dir.toString())
+                .redirectError(errors.toFile()).start();
+        Map<String, Map<Long, Long>> acked = new HashMap<>(Map.of("file", new HashMap<>(), "zns", new HashMap<>(),
+                "nvm", new HashMap<>()));
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            int acks = 0;
+            while (acks < ACKS_BEFORE_KILL) {
+                String line = lines.readLine();
+                assertNotNull(line, () -> "the child ended early: " + read(errors));
+                String[] fields = line.split(" ");
+                if (fields[0].equals("ack")) {
+                    acked.get(fields[1]).put(Long.parseLong(fields[2]), Long.parseLong(fields[3]));
+                    acks++;
+                }
+            }
+            assertTrue(child.isAlive(), "the child is still writing when it is killed");
+            child.destroyForcibly();
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        }
+        assertEquals(137, child.exitValue(), "killed by SIGKILL");
+
+        try (HostBlockDevice file = Devices.open(dir, "file", flat(CrashWriter.file(dir)));
+             HostBlockDevice zoned = Devices.open(dir, "zns", flat(CrashWriter.zoned(dir)));
+             HostBlockDevice nvm = Devices.open(dir, "nvm", flat(CrashWriter.nvm(dir)))) {
+            acked.get("file").forEach((lba, seed) -> Devices.assertHolds(file, lba,
+                    Devices.pattern(seed, 1, CrashWriter.BLOCK)));
+            acked.get("zns").forEach((lba, seed) -> Devices.assertHolds(zoned, lba,
+                    Devices.pattern(seed, 1, CrashWriter.BLOCK)));
+            ByteBuffer mapping = nvm.mapping().orElseThrow();
+            acked.get("nvm").forEach((block, seed) -> assertEquals(Devices.pattern(seed, 1, CrashWriter.BLOCK),
+                    mapping.slice((int) (block * CrashWriter.BLOCK), CrashWriter.BLOCK), "NVM block " + block));
+            checkWritePointers(zoned.reportZones().orElseThrow(), acked.get("zns").keySet().stream()
+                    .mapToLong(Long::longValue).max().orElseThrow());
+        }
+    }
+
+    /** Zones before the last acknowledged append's are full; its zone's pointer is past it, by one append at most. */
+    private static void checkWritePointers(List<ZoneInfo> zones, long lastAcked) {
+        for (ZoneInfo zone : zones) {
+            long ackedEnd = Math.min(zone.startLba() + zone.sizeBlocks(), Math.max(zone.startLba(), lastAcked + 1));
+            long pointer = zone.writePointer();
+            assertTrue(pointer == ackedEnd || pointer == ackedEnd + 1 && zone.startLba() <= lastAcked + 1
+                    && pointer <= zone.startLba() + zone.sizeBlocks(), () -> "zone " + zone + ": acknowledged up to "
+                    + ackedEnd);
+        }
+    }
+
+    /** The devices' properties, minus the name and path {@link Devices#open} sets itself. */
+    private static Object[] flat(Map<String, Object> properties) {
+        return properties.entrySet().stream()
+                .filter(entry -> !entry.getKey().equals(DeviceConfig.NAME) && !entry.getKey().equals(DeviceConfig.PATH))
+                .flatMap(entry -> java.util.stream.Stream.of(entry.getKey(), entry.getValue())).toArray();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "(no error output: " + e + ")";
+        }
+    }
+}

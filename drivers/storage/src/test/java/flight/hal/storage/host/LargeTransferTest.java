@@ -1,0 +1,102 @@
+package flight.hal.storage.host;
+
+import static flight.hal.storage.host.Devices.assertHolds;
+import static flight.hal.storage.host.Devices.code;
+import static flight.hal.storage.host.Devices.pattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import flight.hal.ErrorCategory;
+import flight.hal.HalError;
+import flight.hal.HalResult;
+import flight.hal.storage.DeviceCapabilities;
+import flight.hal.storage.IoOperation;
+import flight.hal.storage.IoRequest;
+import flight.hal.storage.IoResult;
+
+class LargeTransferTest {
+    private static final int BLOCK = 512;
+    private static final DeviceCapabilities CAPS = caps(4 * BLOCK + 100);
+
+    private final List<IoRequest> executed = new ArrayList<>();
+    private final AtomicInteger yields = new AtomicInteger();
+
+    private static DeviceCapabilities caps(int maxTransfer) {
+        return new DeviceCapabilities(BLOCK, BLOCK, 100, maxTransfer, 0, 0, 0, 8, Set.of());
+    }
+
+    private HalResult<IoResult> succeed(IoRequest request) {
+        executed.add(request);
+        return HalResult.ok(new IoResult(request.operation(), request.lba(), request.length() / BLOCK));
+    }
+
+    @Test
+    void splitsIntoWholeBlockChunksOfAtMostTheMaximumTransferAndYieldsBetweenThem() {
+        ByteBuffer data = pattern(1, 10, BLOCK);
+        HalResult<IoResult> result = LargeTransfer.run(IoRequest.write(20, data), CAPS, this::succeed,
+                yields::incrementAndGet);
+        assertEquals(new IoResult(IoOperation.WRITE, 20, 10), result.orElseThrow());
+        assertEquals(List.of(20L, 24L, 28L), executed.stream().map(IoRequest::lba).toList());
+        assertEquals(List.of(4 * BLOCK, 4 * BLOCK, 2 * BLOCK), executed.stream().map(IoRequest::length).toList());
+        assertEquals(data.slice(4 * BLOCK, 4 * BLOCK), executed.get(1).buffer());
+        assertEquals(2, yields.get());
+        assertEquals(0, data.position());
+    }
+
+    @Test
+    void aFailingChunkReportsExactlyHowMuchWasDone() {
+        HalResult<IoResult> result = LargeTransfer.run(IoRequest.read(0, ByteBuffer.allocate(10 * BLOCK)), CAPS,
+                request -> request.lba() == 4 ? HalResult.err(HalError.of(ErrorCategory.IO_ERROR, "medium error"))
+                        : succeed(request), yields::incrementAndGet);
+        HalError error = result.errorOrNull();
+        assertEquals("io.partial", error.code());
+        assertEquals(ErrorCategory.IO_ERROR, error.category());
+        assertTrue(error.message().contains("stopped after 2048 bytes (4 blocks, LBA 0..3 done)"), error.message());
+        assertTrue(error.message().contains("chunk at LBA 4 failed: IO_ERROR: medium error"), error.message());
+        assertEquals(1, executed.size());
+    }
+
+    @Test
+    void theWholeRequestIsCheckedBeforeAnyChunkRuns() {
+        assertEquals("io.out_of_range", code(LargeTransfer.run(IoRequest.write(95, ByteBuffer.allocate(6 * BLOCK)),
+                CAPS, this::succeed, yields::incrementAndGet)));
+        assertEquals("io.misaligned", code(LargeTransfer.run(IoRequest.write(0, ByteBuffer.allocate(BLOCK + 3)),
+                CAPS, this::succeed, yields::incrementAndGet)));
+        assertEquals(ErrorCategory.INVALID_PARAMETER, LargeTransfer.run(IoRequest.flush(), CAPS, this::succeed,
+                yields::incrementAndGet).errorOrNull().category());
+        assertTrue(LargeTransfer.run(null, CAPS, this::succeed, yields::incrementAndGet).isErr());
+        assertTrue(executed.isEmpty());
+    }
+
+    @Test
+    void aChunkSmallerThanABlockIsRefusedRatherThanLoopingForever() {
+        assertEquals("io.chunk_too_small", code(LargeTransfer.run(IoRequest.write(0, ByteBuffer.allocate(BLOCK)),
+                caps(BLOCK - 1), this::succeed, yields::incrementAndGet)));
+        assertTrue(executed.isEmpty());
+    }
+
+    @Test
+    void aDeviceTransfersMoreThanItsMaximumTransferThroughTheChunker(@TempDir Path dir) {
+        try (HostBlockDevice device = Devices.open(dir, "large", DeviceConfig.MAX_TRANSFER_BYTES, 65536)) {
+            ByteBuffer data = pattern(9, 100, 4096);
+            assertEquals("io.too_large", code(device.write(0, data)));
+            assertEquals(new IoResult(IoOperation.WRITE, 3, 100), device.transferLarge(IoRequest.write(3, data))
+                    .orElseThrow());
+            ByteBuffer back = ByteBuffer.allocate(100 * 4096);
+            assertTrue(device.transferLarge(IoRequest.read(3, back)).isOk());
+            assertEquals(data, back);
+            assertHolds(device, 3, pattern(9, 1, 4096));
+            assertEquals(7 + 7 + 1, device.stats().completed());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package flight.hal.storage;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+import flight.hal.HalDriver;
+import flight.hal.HalResult;
+
+/**
+ * The storage HAL interface: a block device. Devices are HAL drivers, registered with
+ * {@code hal.interface=flight.hal.storage.BlockDevice}, ranked and selected like any other; several may exist at once,
+ * each under its own {@code hal.driver.name}.
+ *
+ * <p>{@link #submit(IoRequest)} is the asynchronous path; the other I/O methods are synchronous wrappers on top of it.
+ * Every rejected input (misaligned, out of range, too large, a write off a zone's write pointer, a full queue) is an
+ * error result with nothing transferred; none throws.
+ */
+@ProviderType
+public interface BlockDevice extends HalDriver {
+
+    /** Geometry and features. */
+    DeviceCapabilities deviceCapabilities();
+
+    /**
+     * Queues {@code request}. The stage always completes, normally, with the result or the error; it is never
+     * completed exceptionally. When the submission queue is full the stage completes at once with an
+     * {@code INSUFFICIENT_RESOURCES} error (code {@code io.queue_full}): the caller should back off and retry.
+     * Completion callbacks run on the device's I/O threads: do not wait there for other requests of the same device.
+     */
+    CompletionStage<HalResult<IoResult>> submit(IoRequest request);
+
+    /** Submits {@code request} and waits for its result. */
+    default HalResult<IoResult> execute(IoRequest request) {
+        return submit(request).toCompletableFuture().join();
+    }
+
+    /** Reads {@code into.remaining()} bytes starting at block {@code lba}. */
+    default HalResult<IoResult> read(long lba, ByteBuffer into) {
+        return execute(IoRequest.read(lba, into));
+    }
+
+    /** Writes {@code from.remaining()} bytes starting at block {@code lba}. */
+    default HalResult<IoResult> write(long lba, ByteBuffer from) {
+        return execute(IoRequest.write(lba, from));
+    }
+
+    /** Makes everything written before stable. */
+    default HalResult<IoResult> flush() {
+        return execute(IoRequest.flush());
+    }
+
+    /** Appends to the zone starting at {@code zoneStartLba}; the result's LBA is where the data went. */
+    default HalResult<IoResult> zoneAppend(long zoneStartLba, ByteBuffer from) {
+        return execute(IoRequest.zoneAppend(zoneStartLba, from));
+    }
+
+    /**
+     * The safety chunker ({@code sync_io_large}): a READ or WRITE of any length, split into transfers of at most the
+     * maximum transfer size (never below one block), yielding between them. The whole request is checked before any
+     * block is transferred. If one transfer fails, the error (code {@code io.partial}) says exactly how many bytes
+     * were transferred before it.
+     */
+    HalResult<IoResult> transferLarge(IoRequest request);
+
+    /** The zones of a zoned device; an {@code UNSUPPORTED_CAPABILITY} error for other devices. */
+    HalResult<List<ZoneInfo>> reportZones();
+
+    /**
+     * Takes an empty zone and opens it explicitly, from the LBA range of the calling thread's GPU (see
+     * {@link flight.hal.platform.GpuTopology}) when the thread is bound to one and such a zone is empty, else the
+     * first empty zone.
+     */
+    HalResult<ZoneInfo> allocateZone();
+
+    /**
+     * NVM persistence barrier ({@code hn4_hal_nvm_persist}): forces bytes {@code [byteOffset, byteOffset + length)}
+     * of an NVM device's mapping to the medium. An {@code UNSUPPORTED_CAPABILITY} error for other devices.
+     */
+    HalResult<Void> persist(long byteOffset, long length);
+
+    /**
+     * The byte-addressable mapping of an NVM device (direct access): a buffer over the whole device whose writes reach
+     * the medium when {@link #persist(long, long)} covers them. An {@code UNSUPPORTED_CAPABILITY} error for other
+     * devices.
+     */
+    HalResult<ByteBuffer> mapping();
+
+    /** Counters since the device was opened. */
+    DeviceStats stats();
+}

@@ -1,0 +1,10 @@
+/**
+ * The storage HAL (HN4): block devices with asynchronous I/O and synchronous wrappers, flush and FUA, discard,
+ * NVM persistence and zoned (ZNS) devices with write pointers.
+ */
+@Export
+@Version("1.0.0")
+package flight.hal.storage;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
