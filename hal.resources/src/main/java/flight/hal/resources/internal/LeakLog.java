@@ -19,10 +19,6 @@ final class LeakLog {
 
     private final ArrayDeque<ResourceLeak> recent = new ArrayDeque<>();
 
-    void report(Resource resource, ResourceLeak.Cause cause) {
-        report(resource.handle, cause, resource.acquiredAt);
-    }
-
     void report(ResourceHandle handle, ResourceLeak.Cause cause, Throwable acquiredAt) {
         String site = acquiredAt == null ? "" : stackTrace(acquiredAt);
         ResourceLeak leak = new ResourceLeak(handle, cause, site, Instant.now());

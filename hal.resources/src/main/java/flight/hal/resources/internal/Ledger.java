@@ -97,7 +97,7 @@ final class Ledger {
         account.usage.subtract(bytes);
         account.usage.countRelease();
         account.checkPressure();
-        if (account.waiters.hasWaiters()) {
+        if (account.waiters.waiting() > 0) {
             account.waiters.drain(grantor(account));
         }
     }

@@ -22,9 +22,7 @@ final class Ref<T> implements ResourceRef<T> {
     private record Unreachable(Resource resource, LeakLog leaks) implements Runnable {
         @Override
         public void run() {
-            if (resource.releaseOwnerHold()) {
-                leaks.report(resource, ResourceLeak.Cause.UNREACHABLE);
-            }
+            resource.releaseAsLeak(leaks, ResourceLeak.Cause.UNREACHABLE);
         }
     }
 

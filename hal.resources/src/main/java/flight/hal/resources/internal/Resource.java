@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import flight.hal.resources.ResourceHandle;
+import flight.hal.resources.ResourceLeak;
 
 /**
  * One acquired resource and its holders: the owner, and every bundle that obtained it as a shared resource. Its bytes
@@ -43,6 +44,14 @@ final class Resource {
         }
         letGo();
         return true;
+    }
+
+    /** The manager lets go for an owner that did not: the leak is reported first, then released. */
+    void releaseAsLeak(LeakLog leaks, ResourceLeak.Cause cause) {
+        if (ownerHolds.compareAndSet(true, false)) {
+            leaks.report(handle, cause, acquiredAt);
+            letGo();
+        }
     }
 
     /** Another holder takes the resource; {@code false} when it is already freed. */

@@ -100,11 +100,8 @@ public final class ResourceAccounting {
         ledger.remove(account);
         shares.revokeAll(account);
         account.pools.values().forEach(pool -> pool.shutDown(ResourceLeak.Cause.OWNER_STOPPED));
-        for (Resource resource : account.resources.values()) {
-            if (resource.releaseOwnerHold()) {
-                leaks.report(resource, ResourceLeak.Cause.OWNER_STOPPED);
-            }
-        }
+        account.resources.values()
+                .forEach(resource -> resource.releaseAsLeak(leaks, ResourceLeak.Cause.OWNER_STOPPED));
     }
 
     /** Reserves, makes the value, and hands out the owner's ref. A factory that throws leaves nothing reserved. */

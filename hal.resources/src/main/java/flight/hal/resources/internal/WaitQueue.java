@@ -8,7 +8,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The acquisitions of one resource type waiting for room, first come first served. A release calls
- * {@link #drain(Grantor)} only when {@link #hasWaiters()}, so the release path stays lock-free while nobody waits.
+ * {@link #drain(Grantor)} only when {@link #waiting()} is not 0, so the release path stays lock-free while nobody
+ * waits.
  *
  * <p>No wake-up is lost: a waiter counts itself before its last try under the lock, and a release subtracts its bytes
  * before reading the count, so either the try sees the room or the release sees the waiter.
@@ -80,8 +81,9 @@ final class WaitQueue {
         }
     }
 
-    boolean hasWaiters() {
-        return waiting.get() > 0;
+    /** Acquisitions waiting now (or about to find out whether they must). */
+    int waiting() {
+        return waiting.get();
     }
 
     /**
