@@ -26,7 +26,6 @@ final class Block implements PoolBlock {
     private final ByteBuffer buffer;
     /** The result an acquisition of this block returns, made once so a pool hit allocates nothing. */
     private final HalResult<PoolBlock> acquired;
-    @SuppressWarnings("unused") // accessed through IN_USE
     private volatile boolean inUse;
 
     Block(BlockPool pool, int index, ByteBuffer buffer) {
@@ -36,8 +35,9 @@ final class Block implements PoolBlock {
         this.acquired = HalResult.ok(this);
     }
 
+    /** Marks the block handed out; a release store suffices, as the holder received it from the free list. */
     HalResult<PoolBlock> take() {
-        inUse = true;
+        IN_USE.setRelease(this, true);
         return acquired;
     }
 

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import flight.hal.ErrorCategory;
@@ -31,10 +32,13 @@ final class BlockPool implements ResourcePool {
     private final LeakLog leaks;
     private final Block[] blocks;
     private final FreeList free;
-    private final AtomicInteger used = new AtomicInteger();
-    private final AtomicInteger highWater = new AtomicInteger();
+    /* Counters striped or rarely written, so threads on the hit path do not contend on them. */
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
+    private final LongAdder releases = new LongAdder();
+    /** Blocks handed out after a miss; written under {@code growth}. */
+    private final AtomicLong takenAfterMiss = new AtomicLong();
+    private final AtomicInteger highWater = new AtomicInteger();
     private final Object growth = new Object();
     /** Bytes charged to the budget per slab; guarded by {@code growth}. */
     private final List<Long> slabCharges = new ArrayList<>();
@@ -80,11 +84,14 @@ final class BlockPool implements ResourcePool {
         return acquireGrowing();
     }
 
+    /**
+     * Hands out block {@code index}. The free list is a stack and fresh blocks are taken in index order, so a block
+     * never used before is taken only when every block used before is in use: the most blocks in use at once is the
+     * highest index ever taken plus one (a release racing a growth can only make it one block too high).
+     */
     private HalResult<PoolBlock> take(int index) {
-        int inUse = used.incrementAndGet();
-        int seen = highWater.get();
-        while (inUse > seen && !highWater.compareAndSet(seen, inUse)) {
-            seen = highWater.get();
+        if (index >= highWater.get()) {
+            highWater.accumulateAndGet(index + 1, Math::max);
         }
         return blocks[index].take();
     }
@@ -102,6 +109,7 @@ final class BlockPool implements ResourcePool {
                 }
                 index = free.pop();
             }
+            takenAfterMiss.incrementAndGet();
             return take(index);
         }
     }
@@ -147,7 +155,7 @@ final class BlockPool implements ResourcePool {
             return HalResult.err(closedError());
         }
         free.push(index);
-        used.decrementAndGet();
+        releases.increment();
         return HalResult.ok();
     }
 
@@ -156,10 +164,16 @@ final class BlockPool implements ResourcePool {
         return config;
     }
 
+    /** Blocks handed out and not released; releases are read first, so it is never negative. */
+    private int used() {
+        long released = releases.sum();
+        return (int) (hits.sum() + takenAfterMiss.get() - released);
+    }
+
     @Override
     public PoolStats stats() {
-        return new PoolStats(config.name(), config.type(), config.blockSize(), capacity, used.get(),
-                config.maxCount(), hits.sum(), misses.sum(), highWater.get(), owner.bundleId, owner.symbolicName);
+        return new PoolStats(config.name(), config.type(), config.blockSize(), capacity, used(), config.maxCount(),
+                hits.sum(), misses.sum(), highWater.get(), owner.bundleId, owner.symbolicName);
     }
 
     @Override
@@ -176,7 +190,7 @@ final class BlockPool implements ResourcePool {
             closed = true;
             owner.pools.remove(config.name(), this);
             slabCharges.forEach(bytes -> ledger.release(owner, config.type(), bytes));
-            int inUse = used.get();
+            int inUse = used();
             if (inUse > 0) {
                 leaks.report(new ResourceHandle(id, config.name(),
                         ResourceMetadata.of(config.type(), (long) inUse * config.blockSize()), owner.bundleId,
