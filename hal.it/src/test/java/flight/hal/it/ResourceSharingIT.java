@@ -36,17 +36,26 @@ public class ResourceSharingIT extends ResourceItSupport {
     private static final ResourceMetadata SHAREABLE_BUFFER =
             ResourceMetadata.of(HARDWARE, 4096).withFlags(ResourceFlags.SHAREABLE, ResourceFlags.GPU_ACCESSIBLE);
 
+    private Bundle graphics;
+    private Bundle audio;
+    private ResourceManager graphicsManager;
+
     @Configuration
     public Option[] configuration() {
         return options(resourceFramework());
     }
 
+    /** Two bundles: "it.graphics" with its manager, and "it.audio", which registers the driver "AudioDriver". */
+    private void startGraphicsAndAudio() throws Exception {
+        graphics = startBundle("it.graphics");
+        audio = startBundle("it.audio");
+        registerDriver(audio, "AudioDriver");
+        graphicsManager = managerOf(graphics);
+    }
+
     @Test
     public void aShareIsAServiceTheReceiverUsesAndItIsFreedWhenAllLetGo() throws Exception {
-        Bundle graphics = startBundle("it.graphics");
-        Bundle audio = startBundle("it.audio");
-        registerDriver(audio, "AudioDriver");
-        ResourceManager graphicsManager = managerOf(graphics);
+        startGraphicsAndAudio();
         ResourceRef<float[]> vertices = graphicsManager.acquire("SharedVertexBuffer", SHAREABLE_BUFFER,
                 () -> new float[] {1f, 2f, 3f}).orElseThrow();
 
@@ -73,10 +82,7 @@ public class ResourceSharingIT extends ResourceItSupport {
 
     @Test
     public void theOwnerStoppingRevokesTheShareAndTellsTheReceiver() throws Exception {
-        Bundle graphics = startBundle("it.graphics");
-        Bundle audio = startBundle("it.audio");
-        registerDriver(audio, "AudioDriver");
-        ResourceManager graphicsManager = managerOf(graphics);
+        startGraphicsAndAudio();
         ResourceRef<String> buffer = graphicsManager.acquire("Visualizer", SHAREABLE_BUFFER, () -> "wave")
                 .orElseThrow();
         graphicsManager.share(buffer.handle(), "AudioDriver").orElseThrow();
@@ -101,11 +107,8 @@ public class ResourceSharingIT extends ResourceItSupport {
 
     @Test
     public void aShareThatWouldMakeACycleOfWaitsIsRefused() throws Exception {
-        Bundle graphics = startBundle("it.graphics");
-        Bundle audio = startBundle("it.audio");
+        startGraphicsAndAudio();
         registerDriver(graphics, "GraphicsDriver");
-        registerDriver(audio, "AudioDriver");
-        ResourceManager graphicsManager = managerOf(graphics);
         ResourceManager audioManager = managerOf(audio);
         ResourceRef<String> frame = graphicsManager.acquire("Frame", SHAREABLE_BUFFER, () -> "frame").orElseThrow();
         ResourceRef<String> samples = audioManager.acquire("Samples", SHAREABLE_BUFFER, () -> "pcm").orElseThrow();
@@ -121,8 +124,7 @@ public class ResourceSharingIT extends ResourceItSupport {
 
     @Test
     public void sharingIsRefusedForUnshareableResourcesAndUnknownDrivers() throws Exception {
-        ResourceManager graphicsManager = managerOf(startBundle("it.graphics"));
-        registerDriver(startBundle("it.audio"), "AudioDriver");
+        startGraphicsAndAudio();
         ResourceRef<String> privateBuffer = graphicsManager.acquire("Private", ResourceMetadata.of(HARDWARE, 16),
                 () -> "mine").orElseThrow();
         ResourceRef<String> buffer = graphicsManager.acquire("Public", SHAREABLE_BUFFER, () -> "ours").orElseThrow();

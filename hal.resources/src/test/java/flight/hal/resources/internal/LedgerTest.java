@@ -125,15 +125,10 @@ class LedgerTest {
     @Test
     void blockingWaitersWakeInArrivalOrderAsReleasesMakeRoom() throws Exception {
         reserve(alpha, 900);
-        CompletableFuture<HalResult<Void>> first = waitFor(beta, 300, AcquisitionMode.BLOCKING);
-        awaitWaiters(1);
-        CompletableFuture<HalResult<Void>> second = waitFor(beta, 300, AcquisitionMode.BLOCKING);
-        awaitWaiters(2);
-        ledger.release(alpha, MEMORY, 300);
-        assertTrue(first.get(10, TimeUnit.SECONDS).isOk());
-        assertFalse(second.isDone());
-        ledger.release(alpha, MEMORY, 300);
-        assertTrue(second.get(10, TimeUnit.SECONDS).isOk());
+        CompletableFuture<HalResult<Void>> first = waitInLine(beta, 300);
+        CompletableFuture<HalResult<Void>> second = waitInLine(beta, 300);
+        assertReleaseGrantsOnly(alpha, 300, first, second);
+        assertReleaseGrantsOnly(alpha, 300, second, null);
         assertEquals(900, ledger.type(MEMORY).stats().currentUsage());
     }
 
@@ -142,15 +137,18 @@ class LedgerTest {
         budgets.setForBundle("alpha", MEMORY, ResourceBudget.of(400, 0));
         reserve(alpha, 400);
         reserve(beta, 400);
-        CompletableFuture<HalResult<Void>> capped = waitFor(alpha, 100, AcquisitionMode.BLOCKING);
-        awaitWaiters(1);
-        CompletableFuture<HalResult<Void>> other = waitFor(beta, 200, AcquisitionMode.BLOCKING);
-        awaitWaiters(2);
-        ledger.release(beta, MEMORY, 200);
-        assertTrue(other.get(10, TimeUnit.SECONDS).isOk());
-        assertFalse(capped.isDone());
-        ledger.release(alpha, MEMORY, 100);
-        assertTrue(capped.get(10, TimeUnit.SECONDS).isOk());
+        CompletableFuture<HalResult<Void>> capped = waitInLine(alpha, 100);
+        CompletableFuture<HalResult<Void>> other = waitInLine(beta, 200);
+        assertReleaseGrantsOnly(beta, 200, other, capped);
+        assertReleaseGrantsOnly(alpha, 100, capped, null);
+    }
+
+    /** Releases {@code bytes} of {@code owner}: {@code granted} gets its bytes, {@code stillWaiting} (if any) not. */
+    private void assertReleaseGrantsOnly(BundleAccount owner, long bytes, CompletableFuture<HalResult<Void>> granted,
+                                         CompletableFuture<HalResult<Void>> stillWaiting) throws Exception {
+        ledger.release(owner, MEMORY, bytes);
+        assertTrue(granted.get(10, TimeUnit.SECONDS).isOk());
+        assertTrue(stillWaiting == null || !stillWaiting.isDone());
     }
 
     @Test
@@ -168,8 +166,7 @@ class LedgerTest {
     @Test
     void closingABundlesAccountEndsItsWaits() throws Exception {
         reserve(alpha, 900);
-        CompletableFuture<HalResult<Void>> waiting = waitFor(beta, 100, AcquisitionMode.BLOCKING);
-        awaitWaiters(1);
+        CompletableFuture<HalResult<Void>> waiting = waitInLine(beta, 100);
         ledger.remove(beta);
         HalError error = waiting.get(10, TimeUnit.SECONDS).errorOrNull();
         assertEquals("acquire.cancelled", error.code());
@@ -179,8 +176,7 @@ class LedgerTest {
     @Test
     void raisingTheBudgetLetsWaitersIn() throws Exception {
         reserve(alpha, 900);
-        CompletableFuture<HalResult<Void>> waiting = waitFor(beta, 100, AcquisitionMode.BLOCKING);
-        awaitWaiters(1);
+        CompletableFuture<HalResult<Void>> waiting = waitInLine(beta, 100);
         budgets.set(MEMORY, ResourceBudget.of(2000, 100));
         assertTrue(waiting.get(10, TimeUnit.SECONDS).isOk());
     }
@@ -189,15 +185,18 @@ class LedgerTest {
         return CompletableFuture.supplyAsync(() -> reserve(owner, bytes, mode), waiters);
     }
 
-    /** Spins (without sleeping) until {@code count} acquisitions wait; the test's futures bound the whole. */
-    private void awaitWaiters(int count) {
+    /** A blocking acquisition on another thread, returned once it waits behind those already waiting. */
+    private CompletableFuture<HalResult<Void>> waitInLine(BundleAccount owner, long bytes) {
+        int ahead = waiting();
+        CompletableFuture<HalResult<Void>> acquisition = waitFor(owner, bytes, AcquisitionMode.BLOCKING);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (waiting() < count) {
+        while (waiting() <= ahead) {
             if (System.nanoTime() > deadline) {
-                fail("expected " + count + " waiting acquisitions");
+                fail("the acquisition of " + bytes + " bytes for " + owner + " does not wait");
             }
             Thread.onSpinWait();
         }
+        return acquisition;
     }
 
     private int waiting() {

@@ -8,8 +8,11 @@ import static flight.hal.resources.ResourcePressure.NONE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import flight.hal.resources.ResourceBudget;
+import flight.hal.resources.ResourcePressure;
 
 class PressureScaleTest {
     /** warning 80 %, critical 90 % of 1000: LOW from 400, MEDIUM from 640, HIGH from 800, CRITICAL from 900. */
@@ -31,20 +34,12 @@ class PressureScaleTest {
         assertEquals(CRITICAL, scale.next(LOW, 900));
     }
 
-    @Test
-    void aLevelIsLeftOnlyBelowItsEntryPointMinusTheMargin() {
-        assertEquals(HIGH, scale.next(HIGH, 799));
-        assertEquals(HIGH, scale.next(HIGH, 750));
-        assertEquals(MEDIUM, scale.next(HIGH, 749));
-        assertEquals(CRITICAL, scale.next(CRITICAL, 851));
-        assertEquals(HIGH, scale.next(CRITICAL, 849));
-    }
-
-    @Test
-    void fallingFarDropsThroughEveryLevelItIsClearlyBelow() {
-        assertEquals(NONE, scale.next(CRITICAL, 0));
-        assertEquals(MEDIUM, scale.next(CRITICAL, 600));
-        assertEquals(LOW, scale.next(CRITICAL, 589));
+    /** From CRITICAL (entered at 900) and HIGH (800) down, with a margin of 50 bytes. */
+    @ParameterizedTest(name = "{0} at {1} bytes becomes {2}")
+    @CsvSource({"HIGH, 799, HIGH", "HIGH, 750, HIGH", "HIGH, 749, MEDIUM", "CRITICAL, 851, CRITICAL",
+            "CRITICAL, 849, HIGH", "CRITICAL, 0, NONE", "CRITICAL, 600, MEDIUM", "CRITICAL, 589, LOW"})
+    void aLevelIsLeftOnlyBelowItsEntryPointMinusTheMargin(ResourcePressure from, long used, ResourcePressure to) {
+        assertEquals(to, scale.next(from, used));
     }
 
     @Test
