@@ -10,7 +10,7 @@ public enum ResourceFlags {
     DMA_CAPABLE,
     /** May be shared with other drivers ({@link ResourceManager#share(ResourceHandle, String)}). */
     SHAREABLE,
-    /** Kept for the life of the application; never offered to reclamation. */
+    /** Kept for the life of the application: a hint to reclaimers to leave it alone. */
     PERSISTENT,
     /** Short-lived. */
     TEMPORARY

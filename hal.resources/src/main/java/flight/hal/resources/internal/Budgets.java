@@ -46,7 +46,10 @@ final class Budgets {
     /** Sets a bundle's own budget; the unlimited budget removes it. */
     synchronized HalResult<Void> setForBundle(String symbolicName, ResourceType type, ResourceBudget budget) {
         if (budget.isUnlimited()) {
-            programmaticBundles.getOrDefault(symbolicName, new EnumMap<>(ResourceType.class)).remove(type);
+            Map<ResourceType, ResourceBudget> own = programmaticBundles.get(symbolicName);
+            if (own != null) {
+                own.remove(type);
+            }
             apply();
             return HalResult.ok();
         }
