@@ -106,6 +106,27 @@ public class ResourceSharingIT extends ResourceItSupport {
     }
 
     @Test
+    public void aReceiverThatStopsLetsGoAndTheLastHolderGoingEndsTheShare() throws Exception {
+        startGraphicsAndAudio();
+        ResourceRef<String> buffer = graphicsManager.acquire("Echo", SHAREABLE_BUFFER, () -> "echo").orElseThrow();
+        graphicsManager.share(buffer.handle(), "AudioDriver").orElseThrow();
+        CountDownLatch unregistered = new CountDownLatch(1);
+        context.addServiceListener(event -> {
+            if (event.getType() == ServiceEvent.UNREGISTERING) {
+                unregistered.countDown();
+            }
+        }, "(" + SharedResource.TARGET_DRIVER + "=AudioDriver)");
+        buffer.close();
+        assertEquals("the receiver still holds it", 4096, manager.stats(HARDWARE).currentUsage());
+
+        audio.stop();
+
+        assertTrue("the share ended with its last holder", unregistered.await(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        assertEquals(0, manager.stats(HARDWARE).currentUsage());
+        assertTrue("a holder that let go is no leak", manager.leaks().isEmpty());
+    }
+
+    @Test
     public void aShareThatWouldMakeACycleOfWaitsIsRefused() throws Exception {
         startGraphicsAndAudio();
         registerDriver(graphics, "GraphicsDriver");

@@ -48,6 +48,7 @@ final class Ref<T> implements ResourceRef<T> {
     @Override
     public void close() {
         resource.releaseOwnerHold();
+        resource.revokeSharesIfFreed();
         cleanable.clean();
     }
 

@@ -1,5 +1,7 @@
 package flight.hal.resources.internal;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,6 +23,8 @@ final class Resource {
     final BundleAccount owner;
     /** Where it was acquired, when leak tracking sampled it; else null. */
     final Throwable acquiredAt;
+    /** The shares of this resource, to be revoked once it is freed. */
+    final List<Share> shares = new CopyOnWriteArrayList<>();
     private final Ledger ledger;
     private final AtomicInteger holders = new AtomicInteger(1);
     private final AtomicBoolean ownerHolds = new AtomicBoolean(true);
@@ -77,6 +81,13 @@ final class Resource {
 
     boolean isFreed() {
         return holders.get() == 0;
+    }
+
+    /** Unregisters the shares of a freed resource: nobody can take it any more. */
+    void revokeSharesIfFreed() {
+        if (isFreed()) {
+            shares.forEach(Share::revoke);
+        }
     }
 
     private void closeValue() {

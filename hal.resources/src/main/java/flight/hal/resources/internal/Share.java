@@ -2,6 +2,7 @@ package flight.hal.resources.internal;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.osgi.framework.Bundle;
@@ -56,6 +57,11 @@ final class Share implements ServiceFactory<SharedResource> {
         views.remove(bundle.getBundleId());
         ((SharedView) service).detach();
         resource.letGo();
+        if (resource.isFreed()) {
+            // the last holder went (its bundle stopped, say); unregistering from inside this callback could
+            // deadlock the framework, so it is done right after, on another thread
+            ForkJoinPool.commonPool().execute(resource::revokeSharesIfFreed);
+        }
     }
 
     /** The view the bundle {@code bundleId} holds, or null. */

@@ -54,6 +54,7 @@ final class ShareRegistry {
         }
         Share share = new Share(resource, targetDriver, receiver.getBundleId(), this);
         live.add(share);
+        resource.shares.add(share);
         share.registered(ownerContext.registerService(SharedResource.class, share, properties(resource, targetDriver)));
         if (receiverContext.getService(share.reference()) == null) {
             share.revoke();
@@ -66,6 +67,7 @@ final class ShareRegistry {
     /** A share was revoked: it no longer counts in the graph. */
     void ended(Share share) {
         if (live.remove(share)) {
+            share.resource.shares.remove(share);
             graph.remove(share.resource.owner.bundleId, share.receiverBundleId);
         }
     }

@@ -66,9 +66,7 @@ final class SharedView implements SharedResource {
         if (!detached && context != null) {
             context.ungetService(share.reference());
         }
-        if (share.resource.isFreed()) {
-            share.revoke();
-        }
+        share.resource.revokeSharesIfFreed();
     }
 
     @Override
