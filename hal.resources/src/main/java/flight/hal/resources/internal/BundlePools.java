@@ -9,6 +9,7 @@ import flight.hal.HalResult;
 import flight.hal.resources.PoolConfig;
 import flight.hal.resources.PoolManager;
 import flight.hal.resources.PoolStats;
+import flight.hal.resources.ResourceLeak;
 import flight.hal.resources.ResourcePool;
 import flight.hal.resources.ResourceType;
 
@@ -31,22 +32,29 @@ final class BundlePools implements PoolManager {
             return HalResult.err(ResourceAccounting.closed(account));
         }
         HalError refusal = config.check().errorOrNull();
+        Optional<BlockPool> sameBlocks = find(config.type(), config.blockSize());
         if (refusal == null && account.pools.containsKey(config.name())) {
             refusal = duplicate("bundle " + account + " already has a pool named '" + config.name() + "'");
         }
-        if (refusal == null && find(config.type(), config.blockSize()).isPresent()) {
+        if (refusal == null && sameBlocks.isPresent()) {
             refusal = duplicate("bundle " + account + " already has a pool of " + config.blockSize() + "-byte "
-                    + config.type() + " blocks: '" + find(config.type(), config.blockSize()).get().config().name()
-                    + "'");
+                    + config.type() + " blocks: '" + sameBlocks.get().config().name() + "'");
         }
         if (refusal != null) {
             return HalResult.err(refusal);
         }
         return BlockPool.create(accounting.nextId(), config, account, accounting.ledger, accounting.leaks)
-                .map(pool -> {
-                    account.pools.put(config.name(), pool);
-                    return pool;
-                });
+                .flatMap(this::adopt);
+    }
+
+    /** Keeps a new pool, unless the bundle stopped meanwhile: then its memory goes straight back. */
+    private HalResult<ResourcePool> adopt(BlockPool pool) {
+        account.pools.put(pool.config().name(), pool);
+        if (account.isClosed()) {
+            pool.shutDown(ResourceLeak.Cause.OWNER_STOPPED);
+            return HalResult.err(ResourceAccounting.closed(account));
+        }
+        return HalResult.ok(pool);
     }
 
     @Override
@@ -58,7 +66,8 @@ final class BundlePools implements PoolManager {
     @Override
     public HalResult<PoolStats> poolStats(String name) {
         BlockPool pool = name == null ? null : account.pools.get(name);
-        return pool == null ? HalResult.err(HalError.notFound("bundle " + account + " has no pool named '" + name + "'"))
+        return pool == null
+                ? HalResult.err(HalError.notFound("bundle " + account + " has no pool named '" + name + "'"))
                 : HalResult.ok(pool.stats());
     }
 
