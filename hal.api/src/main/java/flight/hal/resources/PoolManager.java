@@ -1,0 +1,30 @@
+package flight.hal.resources;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+import flight.hal.HalResult;
+
+/** The pools of one bundle, from {@link ResourceManager#pools()}. */
+@ProviderType
+public interface PoolManager {
+
+    /**
+     * Makes a pool and its first {@code initialCount} blocks.
+     *
+     * @return the pool; an {@code INVALID_PARAMETER} error for a bad configuration or a name or
+     *         {@code (type, blockSize)} the bundle already has a pool for, a {@code BUDGET_EXCEEDED} error when the
+     *         initial blocks do not fit the budget
+     */
+    HalResult<ResourcePool> createPool(PoolConfig config);
+
+    /** The stats of this bundle's pool of {@code type} and {@code blockSize}, or a {@code NOT_FOUND} error. */
+    HalResult<PoolStats> poolStats(ResourceType type, int blockSize);
+
+    /** The stats of this bundle's pool named {@code name}, or a {@code NOT_FOUND} error. */
+    HalResult<PoolStats> poolStats(String name);
+
+    /** The stats of every pool of every bundle. */
+    List<PoolStats> allPools();
+}

@@ -1,0 +1,115 @@
+package flight.hal.resources;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+import flight.hal.HalResult;
+
+/**
+ * Budgets, pools and sharing of resources across drivers. The service has bundle scope: every bundle gets its own
+ * manager, and every acquisition is charged to the bundle that made it. When that bundle stops (or lets go of the
+ * service), whatever it still holds is released and reported as a {@link ResourceLeak}, its shares are revoked and
+ * its waiting acquisitions fail.
+ *
+ * <p>An acquisition that does not fit its type's budget (or its bundle's) first asks the {@link Reclaimer}s of the
+ * type for the missing bytes, then behaves as its {@link AcquisitionMode} says. Failures are results: a
+ * {@code BUDGET_EXCEEDED} error ({@code budget.exceeded}) naming type, bundle and numbers; {@code TIMEOUT}
+ * ({@code acquire.timeout}); {@code INVALID_STATE} ({@code acquire.cancelled}) for a wait ended by its bundle
+ * stopping.
+ *
+ * <p>Default budgets come from the selected memory driver's platform info (memory 60 % of its total with 10 %
+ * reserved, hardware 20 % with 5 % reserved, warning at 75 %, critical at 90 %; other types unlimited) and follow a
+ * driver swap. {@link #setBudget} and the configuration PID {@value #PID} override them.
+ */
+@ProviderType
+public interface ResourceManager {
+
+    /** Configuration PID of the manager. */
+    String PID = "flight.hal.resources";
+    /** Service property of pressure listeners, reclaimers and shared resources: resource type names. */
+    String RESOURCE_TYPE_PROPERTY = "resource.type";
+
+    /**
+     * Acquires a resource described by {@code metadata}, charged to this bundle, and makes its value with
+     * {@code factory} once the budget has room.
+     *
+     * @return the resource; an {@code INVALID_PARAMETER} error for a blank name or bad metadata, else as the
+     *         class documentation says
+     */
+    <T> HalResult<ResourceRef<T>> acquire(String name, ResourceMetadata metadata, Supplier<? extends T> factory,
+                                          AcquisitionMode mode);
+
+    /** {@link #acquire(String, ResourceMetadata, Supplier, AcquisitionMode)} without waiting. */
+    default <T> HalResult<ResourceRef<T>> acquire(String name, ResourceMetadata metadata,
+                                                  Supplier<? extends T> factory) {
+        return acquire(name, metadata, factory, AcquisitionMode.NON_BLOCKING);
+    }
+
+    /** Acquires a resource without a value: the budget claim itself. */
+    HalResult<ScopedResource> acquireScoped(String name, ResourceMetadata metadata, AcquisitionMode mode);
+
+    /** {@link #acquireScoped(String, ResourceMetadata, AcquisitionMode)} without waiting. */
+    default HalResult<ScopedResource> acquireScoped(String name, ResourceMetadata metadata) {
+        return acquireScoped(name, metadata, AcquisitionMode.NON_BLOCKING);
+    }
+
+    /**
+     * Releases one of this bundle's resources by handle, as closing its ref does.
+     *
+     * @return a {@code NOT_FOUND} error when this bundle holds no such resource (any more)
+     */
+    HalResult<Void> release(ResourceHandle handle);
+
+    /** This bundle's resources not yet freed. */
+    List<ResourceHandle> resources();
+
+    /**
+     * Shares one of this bundle's {@link ResourceFlags#SHAREABLE} resources with the driver named
+     * {@code targetDriverName} ({@code hal.driver.name}): the resource is registered as a {@link SharedResource}
+     * service from this bundle and obtained by the bundle that registered the driver.
+     *
+     * @return the owner's view (close it to revoke); {@code NOT_FOUND} for an unknown resource or driver,
+     *         {@code INVALID_PARAMETER} ({@code share.not_shareable}) for a resource without the flag,
+     *         {@code INVALID_STATE} ({@code share.cycle}) when the share would make a cycle of waits between bundles,
+     *         {@code UNAVAILABLE} when the receiving bundle is not active
+     */
+    HalResult<SharedResource> share(ResourceHandle handle, String targetDriverName);
+
+    /** The shared resources this bundle holds as a receiver. */
+    List<SharedResource> sharedWithMe();
+
+    /**
+     * Sets the budget of {@code type} for all bundles, overriding the platform default; acquisitions waiting for
+     * room are retried.
+     *
+     * @return an {@code INVALID_PARAMETER} error for a budget that fails {@link ResourceBudget#check()}
+     */
+    HalResult<Void> setBudget(ResourceType type, ResourceBudget budget);
+
+    /** The budget of {@code type} in force. */
+    ResourceBudget budget(ResourceType type);
+
+    /**
+     * Gives the bundle(s) named {@code bundleSymbolicName} a budget of their own for {@code type}, on top of the
+     * type's: an acquisition must fit both, so one bundle cannot starve the others.
+     * {@link ResourceBudget#unlimited()} removes it.
+     */
+    HalResult<Void> setBundleBudget(String bundleSymbolicName, ResourceType type, ResourceBudget budget);
+
+    /** Accounting of {@code type} over all bundles. */
+    ResourceStats stats(ResourceType type);
+
+    /** Accounting of {@code type} for this bundle. */
+    ResourceStats ownStats(ResourceType type);
+
+    /** Accounting of {@code type} for every bundle that uses the manager, by bundle id. */
+    List<OwnerStats> statsByOwner(ResourceType type);
+
+    /** This bundle's pools. */
+    PoolManager pools();
+
+    /** The most recent leaks, oldest first (a bounded number). */
+    List<ResourceLeak> leaks();
+}

@@ -1,0 +1,120 @@
+package flight.hal.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.options;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import javax.inject.Inject;
+
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.osgi.framework.Bundle;
+
+import flight.hal.memory.MemoryDriver;
+import flight.hal.resources.PoolConfig;
+import flight.hal.resources.ResourceBudget;
+import flight.hal.resources.ResourceManager;
+import flight.hal.resources.ResourceMetadata;
+import flight.hal.resources.ResourcePriority;
+import flight.hal.resources.ResourceType;
+
+/** Budgets from the selected memory driver's platform, following a swap; Config Admin overrides; the shell. */
+@RunWith(PaxExam.class)
+public class ResourcePlatformIT extends ResourceItSupport {
+    private static final ResourceType MEMORY = ResourceType.MEMORY;
+    /** The test memory driver's platform: 64 MiB. */
+    private static final long TEST_PLATFORM_MEMORY = 64L * 1024 * 1024;
+
+    @Inject
+    CommandProcessor shell;
+
+    @Configuration
+    public Option[] configuration() {
+        return options(resourceFramework());
+    }
+
+    @Test
+    public void defaultBudgetsComeFromTheSelectedMemoryDriverAndFollowASwap() throws Exception {
+        awaitSelected(HOST);
+        long hostMemory = registry.handle(MemoryDriver.class).current().platformInfo().totalMemory();
+        awaitMemoryBudget(hostMemory * 60 / 100);
+        assertEquals(ResourceBudget.of(hostMemory * 60 / 100, hostMemory * 10 / 100), manager.budget(MEMORY));
+        assertEquals(ResourceBudget.of(hostMemory * 20 / 100, hostMemory * 5 / 100),
+                manager.budget(ResourceType.HARDWARE));
+        assertEquals(ResourceBudget.unlimited(), manager.budget(ResourceType.PERFORMANCE));
+
+        Bundle testDrivers = installTestDrivers();
+        awaitSelected(TEST);
+        awaitMemoryBudget(TEST_PLATFORM_MEMORY * 60 / 100);
+        assertEquals(TEST_PLATFORM_MEMORY * 10 / 100, manager.budget(MEMORY).reservedBytes());
+        long limit = manager.budget(MEMORY).limitFor(ResourcePriority.NORMAL);
+        assertEquals("budget.exceeded",
+                manager.acquireScoped("too big", ResourceMetadata.of(MEMORY, limit + 1)).errorOrNull().code());
+
+        testDrivers.uninstall();
+        awaitSelected(HOST);
+        awaitMemoryBudget(hostMemory * 60 / 100);
+    }
+
+    @Test
+    public void configurationOverridesTheDefaultsAndTheApiAtRunTime() throws Exception {
+        assertTrue(manager.setBudget(MEMORY, ResourceBudget.of(8000, 0)).isOk());
+        configure(Map.of("memory.max", 5000, "memory.reserved", "500", "memory.warning", 70,
+                "bundle.it.audio.memory.max", 100));
+        assertEquals(new ResourceBudget(5000, 500, 70, 90), manager.budget(MEMORY));
+        ResourceManager audio = managerOf(startBundle("it.audio"));
+        assertEquals("budget.exceeded",
+                audio.acquireScoped("over", ResourceMetadata.of(MEMORY, 101)).errorOrNull().code());
+        assertTrue(audio.acquireScoped("fits", ResourceMetadata.of(MEMORY, 100)).isOk());
+
+        configure(Map.of());
+        assertEquals("without configuration the API's budget applies", ResourceBudget.of(8000, 0),
+                manager.budget(MEMORY));
+        assertTrue(audio.acquireScoped("no longer capped", ResourceMetadata.of(MEMORY, 101)).isOk());
+    }
+
+    @Test
+    public void theShellShowsBudgetsUsageByBundleAndPools() throws Exception {
+        ResourceManager audio = managerOf(startBundle("it.audio"));
+        audio.acquireScoped("AudioBuffer", ResourceMetadata.of(MEMORY, 12345)).orElseThrow();
+        audio.pools().createPool(new PoolConfig(MEMORY, 4096, 10, 50, 8, true, "AudioBufferPool")).orElseThrow()
+                .acquire().orElseThrow();
+
+        String resources = run("hal:resources");
+        assertTrue(resources, resources.matches("(?s).*\\nMEMORY +\\d+ +\\d+ +53312 .*"));
+        assertTrue(resources, resources.matches("(?s).*\\n    it\\.audio \\[\\d+\\] +53312 +53312 +2 +NONE.*"));
+        assertTrue(resources, resources.matches("(?s).*\\nPERFORMANCE +unlimited .*"));
+        String pools = run("hal:pools");
+        assertTrue(pools, pools.matches(
+                "(?s).*AudioBufferPool +it\\.audio \\[\\d+\\] +MEMORY +4096 +1/10/50 +1 +0 +1\\s.*"));
+    }
+
+    private String run(String command) throws Exception {
+        ByteArrayOutputStream ignored = new ByteArrayOutputStream();
+        try (CommandSession session = shell.createSession(new ByteArrayInputStream(new byte[0]), ignored, ignored)) {
+            return String.valueOf(session.execute(command));
+        }
+    }
+
+    /** Waits until the memory budget's maximum is {@code expected}; selection events wake the check. */
+    private void awaitMemoryBudget(long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (manager.budget(MEMORY).maxBytes() != expected) {
+            if (System.nanoTime() > deadline) {
+                fail("memory budget " + manager.budget(MEMORY) + ", expected a maximum of " + expected);
+            }
+            selections.poll(50, TimeUnit.MILLISECONDS);
+        }
+    }
+}

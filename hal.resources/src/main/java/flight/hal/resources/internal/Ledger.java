@@ -1,0 +1,153 @@
+package flight.hal.resources.internal;
+
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import flight.hal.HalResult;
+import flight.hal.resources.AcquisitionMode;
+import flight.hal.resources.PressureListener;
+import flight.hal.resources.ResourceMetadata;
+import flight.hal.resources.ResourcePriority;
+import flight.hal.resources.ResourceType;
+
+/**
+ * The accounts of every resource type and every bundle, and the way an acquisition gets its bytes: a reservation
+ * must fit the bundle's own budget and the type's; what does not fit asks the reclaimers, then fails, waits or goes
+ * over as its mode says.
+ */
+final class Ledger {
+    private final Map<ResourceType, TypeAccount> types = new EnumMap<>(ResourceType.class);
+    private final ConcurrentMap<Long, BundleAccount> bundles = new ConcurrentHashMap<>();
+    private final Reclaimers reclaimers;
+
+    Ledger(Reclaimers reclaimers, PressureListener pressureChanges) {
+        this.reclaimers = reclaimers;
+        for (ResourceType type : ResourceType.values()) {
+            types.put(type, new TypeAccount(type, pressureChanges));
+        }
+    }
+
+    TypeAccount type(ResourceType type) {
+        return types.get(type);
+    }
+
+    Collection<TypeAccount> types() {
+        return types.values();
+    }
+
+    void add(BundleAccount account) {
+        bundles.put(account.bundleId, account);
+    }
+
+    /** Forgets a closed account and ends the waits of its acquisitions. */
+    void remove(BundleAccount account) {
+        bundles.remove(account.bundleId, account);
+        types.values().forEach(type -> type.waiters.cancel(account));
+    }
+
+    Collection<BundleAccount> bundles() {
+        return bundles.values();
+    }
+
+    /** Reserves {@code metadata}'s bytes for {@code owner}, as {@code mode} says. */
+    HalResult<Void> reserve(BundleAccount owner, String name, ResourceMetadata metadata, AcquisitionMode mode) {
+        TypeAccount account = types.get(metadata.type());
+        long bytes = metadata.sizeBytes();
+        ResourcePriority priority = metadata.priority();
+        if (mode.kind() == AcquisitionMode.Kind.EMERGENCY) {
+            owner.usage(account.type).force(bytes, owner.limitFor(account.type, priority));
+            account.usage.force(bytes, account.limitFor(priority));
+            return committed(owner, account);
+        }
+        Refusal refusal = tryReserve(owner, account, bytes, priority);
+        if (refusal == null) {
+            return committed(owner, account);
+        }
+        if (!fitsWhenEmpty(owner, account, bytes, priority)) {
+            return HalResult.err(AcquisitionErrors.budgetExceeded(refusal, owner, account, name, bytes, priority));
+        }
+        reclaimers.reclaim(account.type, missing(refusal, owner, account, bytes, priority));
+        refusal = tryReserve(owner, account, bytes, priority);
+        if (refusal == null) {
+            return committed(owner, account);
+        }
+        if (mode.kind() == AcquisitionMode.Kind.NON_BLOCKING) {
+            return HalResult.err(AcquisitionErrors.budgetExceeded(refusal, owner, account, name, bytes, priority));
+        }
+        long timeoutNanos = mode.kind() == AcquisitionMode.Kind.TIMEOUT ? mode.timeout().toNanos() : -1;
+        Waiter waiter = new Waiter(owner, bytes, priority);
+        Waiter.State state = account.waiters.await(waiter, grantor(account), timeoutNanos);
+        return switch (state) {
+            case GRANTED -> committed(owner, account);
+            case TIMED_OUT -> HalResult.err(AcquisitionErrors.timedOut(owner, account, name, bytes, priority,
+                    timeoutNanos, blame(owner, account, bytes, priority)));
+            default -> HalResult.err(AcquisitionErrors.cancelled(owner, account, name, bytes, state));
+        };
+    }
+
+    /** Gives {@code bytes} of {@code type} held by {@code owner} back, and lets waiting acquisitions have them. */
+    void release(BundleAccount owner, ResourceType type, long bytes) {
+        TypeAccount account = types.get(type);
+        BudgetCounter own = owner.usage(type);
+        own.subtract(bytes);
+        own.countRelease();
+        account.usage.subtract(bytes);
+        account.usage.countRelease();
+        account.checkPressure();
+        if (account.waiters.waiting() > 0) {
+            account.waiters.drain(grantor(account));
+        }
+    }
+
+    /** Retries every waiting acquisition: budgets changed. */
+    void retryWaiters() {
+        types.values().forEach(account -> account.waiters.drain(grantor(account)));
+    }
+
+    private WaitQueue.Grantor grantor(TypeAccount account) {
+        return waiter -> tryReserve(waiter.owner, account, waiter.bytes, waiter.priority);
+    }
+
+    /** Reserves against the bundle's budget, then the type's; {@code null} when both took it. */
+    private static Refusal tryReserve(BundleAccount owner, TypeAccount account, long bytes,
+                                      ResourcePriority priority) {
+        BudgetCounter own = owner.usage(account.type);
+        if (!own.tryAdd(bytes, owner.limitFor(account.type, priority))) {
+            return Refusal.BUNDLE;
+        }
+        if (!account.usage.tryAdd(bytes, account.limitFor(priority))) {
+            own.subtract(bytes);
+            return Refusal.TYPE;
+        }
+        return null;
+    }
+
+    private static HalResult<Void> committed(BundleAccount owner, TypeAccount account) {
+        owner.usage(account.type).countAcquisition();
+        account.usage.countAcquisition();
+        account.checkPressure();
+        return HalResult.ok();
+    }
+
+    /** Whether the request could ever fit: a request larger than a whole limit fails at once, whatever its mode. */
+    private static boolean fitsWhenEmpty(BundleAccount owner, TypeAccount account, long bytes,
+                                         ResourcePriority priority) {
+        return bytes <= owner.limitFor(account.type, priority) && bytes <= account.limitFor(priority);
+    }
+
+    /** The budget that would refuse {@code bytes} now. */
+    private static Refusal blame(BundleAccount owner, TypeAccount account, long bytes, ResourcePriority priority) {
+        return bytes > owner.limitFor(account.type, priority) - owner.usage(account.type).current()
+                ? Refusal.BUNDLE : Refusal.TYPE;
+    }
+
+    private static long missing(Refusal refusal, BundleAccount owner, TypeAccount account, long bytes,
+                                ResourcePriority priority) {
+        return refusal == Refusal.BUNDLE
+                ? owner.usage(account.type).current() + bytes - owner.limitFor(account.type, priority)
+                : account.usage.current() + bytes - account.limitFor(priority);
+    }
+}

@@ -1,0 +1,64 @@
+package flight.hal.resources.internal;
+
+import java.util.List;
+import java.util.Locale;
+
+import flight.hal.resources.OwnerStats;
+import flight.hal.resources.PoolStats;
+import flight.hal.resources.ResourceBudget;
+import flight.hal.resources.ResourceLeak;
+import flight.hal.resources.ResourceStats;
+
+/** Plain-text tables of the manager's state for the shell. */
+final class ResourceReport {
+    private static final String TYPE_ROW = "%-13s %14s %12s %14s %14s %8s %7s %8s  %s%n";
+    private static final String OWNER_ROW = "    %-34s %14s %14s %7s  %s%n";
+    private static final String POOL_ROW = "%-20s %-28s %-13s %8s %16s %10s %8s %6s%n";
+    private static final int SHOWN_LEAKS = 10;
+
+    private ResourceReport() {
+    }
+
+    static String resources(ResourceAccounting accounting) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, TYPE_ROW, "TYPE", "MAX", "RESERVED",
+                "IN USE", "PEAK", "ACQUIRED", "ACTIVE", "OVERRUNS", "PRESSURE"));
+        for (TypeAccount type : accounting.ledger.types()) {
+            ResourceStats stats = type.stats();
+            ResourceBudget budget = stats.budget();
+            text.append(String.format(Locale.ROOT, TYPE_ROW, stats.type(),
+                    budget.isUnlimited() ? "unlimited" : budget.maxBytes(), budget.reservedBytes(),
+                    stats.currentUsage(), stats.peakUsage(), stats.allocationCount(), stats.activeCount(),
+                    stats.overrunCount(), stats.pressure()));
+            for (OwnerStats owner : accounting.statsByOwner(stats.type())) {
+                if (owner.stats().allocationCount() > 0) {
+                    text.append(String.format(Locale.ROOT, OWNER_ROW,
+                            owner.bundleSymbolicName() + " [" + owner.bundleId() + "]", owner.stats().currentUsage(),
+                            owner.stats().peakUsage(), owner.stats().activeCount(), owner.stats().pressure()));
+                }
+            }
+        }
+        List<ResourceLeak> leaks = accounting.leaks.recent();
+        text.append(System.lineSeparator()).append(leaks.isEmpty() ? "no leaks" : "recent leaks:")
+                .append(System.lineSeparator());
+        for (ResourceLeak leak : leaks.subList(Math.max(0, leaks.size() - SHOWN_LEAKS), leaks.size())) {
+            text.append("  ").append(leak.detectedAt()).append(' ').append(leak.cause()).append(' ')
+                    .append(leak.handle()).append(System.lineSeparator());
+        }
+        return text.toString();
+    }
+
+    static String pools(List<PoolStats> pools) {
+        if (pools.isEmpty()) {
+            return "no pools";
+        }
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, POOL_ROW, "POOL", "OWNER", "TYPE", "BLOCK",
+                "USED/MADE/MAX", "HITS", "MISSES", "HIGH"));
+        for (PoolStats pool : pools) {
+            text.append(String.format(Locale.ROOT, POOL_ROW, pool.name(),
+                    pool.ownerSymbolicName() + " [" + pool.ownerBundleId() + "]", pool.type(), pool.blockSize(),
+                    pool.usedBlocks() + "/" + pool.totalBlocks() + "/" + pool.maxBlocks(), pool.hits(), pool.misses(),
+                    pool.highWaterBlocks()));
+        }
+        return text.toString();
+    }
+}
