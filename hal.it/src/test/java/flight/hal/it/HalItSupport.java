@@ -72,6 +72,7 @@ public abstract class HalItSupport {
                 mavenBundle("org.apache.felix", "org.apache.felix.gogo.runtime").versionAsInProject(),
                 ourBundle("hal.api.jar"),
                 ourBundle("hal.registry.jar"),
+                ourBundle("hal.driver.support.jar"),
                 ourBundle("hal.driver.host.jar"),
                 junitBundles());
     }

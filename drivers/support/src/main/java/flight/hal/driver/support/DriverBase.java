@@ -17,7 +17,7 @@ import flight.hal.PlatformInfo;
 /**
  * Identity and component lifecycle shared by the drivers built on this library: the name, the priority read from the
  * {@code service.ranking} component property, and a shutdown when the component is deactivated. Driver bundles
- * process these annotations with bnd's {@code -dsannotations-options: inherit}.
+ * build their components' metadata with bnd's {@code -dsannotations-options: inherit}, so these annotations count.
  */
 public abstract class DriverBase implements HalDriver {
     private static final String VERSION = "1.0.0";

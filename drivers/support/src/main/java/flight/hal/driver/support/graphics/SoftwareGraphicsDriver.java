@@ -2,11 +2,15 @@ package flight.hal.driver.support.graphics;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -222,8 +226,10 @@ public abstract class SoftwareGraphicsDriver extends DriverBase implements Graph
             }
             BufferedImage image = new BufferedImage(target.width(), target.height(), BufferedImage.TYPE_INT_ARGB);
             image.setRGB(0, 0, target.width(), target.height(), pixels.valueOrNull(), 0, target.width());
-            try {
-                return ImageIO.write(image, "png", file.toFile()) ? HalResult.ok()
+            // our own stream: ImageIO.write(..., File) prints a stack trace to stderr when it cannot open the file
+            try (OutputStream out = Files.newOutputStream(file);
+                 ImageOutputStream png = new MemoryCacheImageOutputStream(out)) {
+                return ImageIO.write(image, "png", png) ? HalResult.ok()
                         : HalResult.err(HalError.unsupportedFormat(name() + ": this JVM has no PNG writer"));
             } catch (IOException e) {
                 return HalResult.err(ErrorCategory.IO_ERROR, name() + ": cannot write " + file + ": " + e);

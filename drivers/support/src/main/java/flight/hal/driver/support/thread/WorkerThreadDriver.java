@@ -5,6 +5,7 @@ import java.util.Queue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.IntStream;
 
 import flight.hal.HalError;
 import flight.hal.HalResult;
@@ -34,6 +35,11 @@ public abstract class WorkerThreadDriver extends DriverBase implements ThreadDri
         this.model = model;
         this.threadNames = List.copyOf(threadNames);
         this.maxAdmitted = maxAdmitted;
+    }
+
+    /** {@code <prefix>1} to {@code <prefix><count>}: names for workers that are all alike. */
+    protected static List<String> numbered(String prefix, int count) {
+        return IntStream.rangeClosed(1, count).mapToObj(index -> prefix + index).toList();
     }
 
     @Override

@@ -194,6 +194,11 @@ class WorkerThreadDriverTest {
     }
 
     @Test
+    void alikeWorkersAreNumbered() {
+        assertEquals(List.of("core-1", "core-2", "core-3"), WorkerThreadDriver.numbered("core-", 3));
+    }
+
+    @Test
     void anAbandonedJobIsReportedAsCancelled() {
         List<Throwable> failures = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();
