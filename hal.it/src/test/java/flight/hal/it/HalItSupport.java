@@ -107,16 +107,21 @@ public abstract class HalItSupport {
 
     /** Waits until {@code driver} (or no driver, for null) is the selected driver of the memory interface. */
     protected void awaitSelected(String driver) throws InterruptedException {
+        awaitSelected(MEMORY, driver);
+    }
+
+    /** Waits until {@code driver} (or no driver, for null) is the selected driver of {@code interfaceName}. */
+    protected void awaitSelected(String interfaceName, String driver) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-        while (!Objects.equals(driver, selectedMemoryDriver())) {
+        while (!Objects.equals(driver, selectedDriver(interfaceName))) {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
-                fail("memory driver still '" + selectedMemoryDriver() + "', expected '" + driver + "': "
-                        + registry.status(MEMORY));
+                fail(interfaceName + " driver still '" + selectedDriver(interfaceName) + "', expected '" + driver
+                        + "': " + registry.status(interfaceName));
             }
             selections.poll(remaining, TimeUnit.NANOSECONDS);
         }
-        assertEquals(driver, selectedMemoryDriver());
+        assertEquals(driver, selectedDriver(interfaceName));
     }
 
     /** Consumes the queued selection events up to and including the next one that selects {@code driver}. */
@@ -131,6 +136,10 @@ public abstract class HalItSupport {
     }
 
     protected String selectedMemoryDriver() {
-        return registry.status(MEMORY).map(status -> status.selected()).orElse(null);
+        return selectedDriver(MEMORY);
+    }
+
+    protected String selectedDriver(String interfaceName) {
+        return registry.status(interfaceName).map(status -> status.selected()).orElse(null);
     }
 }

@@ -42,53 +42,63 @@ final class GraphicsChecks {
     }
 
     private RenderTarget target(int width, int height) {
+        return target(width, height, format);
+    }
+
+    private RenderTarget target(int width, int height, PixelFormat in) {
         int w = Math.min(width, limits.maxWidth());
         int h = Math.min(height, limits.maxHeight());
-        return Expect.ok(graphics.createRenderTarget(w, h, format), "createRenderTarget(" + w + "x" + h + " "
-                + format + ")");
+        return Expect.ok(graphics.createRenderTarget(w, h, in), "createRenderTarget(" + w + "x" + h + " " + in
+                + ")");
     }
 
     private int[] pixels(RenderTarget target, int x, int y, int width, int height) {
         return Expect.ok(graphics.readPixels(target, x, y, width, height), "readPixels()");
     }
 
+    /** Draws in every supported format, blitting from the next supported format, and writes each as a PNG. */
     private Outcome drawing() throws Exception {
-        RenderTarget target = target(64, 32);
+        List<PixelFormat> formats = limits.formats().stream().sorted().toList();
+        for (int i = 0; i < formats.size(); i++) {
+            drawIn(formats.get(i), formats.get((i + 1) % formats.size()));
+        }
+        return Outcome.pass("clear, fill, blit (converting formats) and read back in " + formats
+                + "; each PNG shows the same pixels");
+    }
+
+    private void drawIn(PixelFormat in, PixelFormat from) throws Exception {
+        RenderTarget target = target(64, 32, in);
         int w = target.width();
         int h = target.height();
         Expect.that(graphics.isValidRenderTarget(target), "isValidRenderTarget() is false for a live target");
         Expect.ok(graphics.clear(target, Colours.BLUE), "clear()");
-        int[] cleared = pixels(target, 0, 0, w, h);
-        Expect.that(Arrays.stream(cleared).allMatch(argb -> argb == format.quantize(Colours.BLUE)),
-                "clear() left pixels that are not the clear colour");
+        Expect.that(Arrays.stream(pixels(target, 0, 0, w, h)).allMatch(argb -> argb == in.quantize(Colours.BLUE)),
+                "clear() left " + in + " pixels that are not the clear colour");
         Expect.ok(graphics.fillRect(target, 0, 0, w, 1, Colours.RED), "fillRect()");
-        Expect.that(pixels(target, w - 1, 0, 1, 1)[0] == format.quantize(Colours.RED)
-                && (h == 1 || pixels(target, 0, 1, 1, 1)[0] == format.quantize(Colours.BLUE)),
-                "fillRect() did not fill exactly its rectangle");
-        GraphicsBuffer buffer = Expect.ok(graphics.createBuffer(format.bytesPerPixel(), BufferUsage.STAGING),
+        Expect.that(pixels(target, w - 1, 0, 1, 1)[0] == in.quantize(Colours.RED)
+                && (h == 1 || pixels(target, 0, 1, 1, 1)[0] == in.quantize(Colours.BLUE)),
+                "fillRect() did not fill exactly its rectangle in " + in);
+        GraphicsBuffer buffer = Expect.ok(graphics.createBuffer(from.bytesPerPixel(), BufferUsage.STAGING),
                 "createBuffer()");
-        Expect.that(graphics.isValidBuffer(buffer) && buffer.size() == format.bytesPerPixel(),
+        Expect.that(graphics.isValidBuffer(buffer) && buffer.size() == from.bytesPerPixel(),
                 "the buffer is not valid or not of the requested size");
-        format.write(buffer.data(), 0, Colours.GREEN);
-        Expect.ok(graphics.blit(new BufferImage(buffer, 1, 1, format), target, w - 1, h - 1), "blit()");
-        Expect.that(pixels(target, w - 1, h - 1, 1, 1)[0] == format.quantize(Colours.GREEN),
-                "blit() did not copy the buffer's pixel");
+        from.write(buffer.data(), 0, Colours.GREEN);
+        Expect.ok(graphics.blit(new BufferImage(buffer, 1, 1, from), target, w - 1, h - 1), "blit()");
+        Expect.that(pixels(target, w - 1, h - 1, 1, 1)[0] == in.quantize(from.quantize(Colours.GREEN)),
+                "blit() did not copy the " + from + " pixel into " + in);
         Path file = Files.createTempFile("hal-comply-", ".png");
         try {
             Expect.ok(graphics.writePng(target, file), "writePng()");
             BufferedImage image = ImageIO.read(file.toFile());
             Expect.that(image != null && image.getWidth() == w && image.getHeight() == h,
                     "the PNG written cannot be read back as a " + w + "x" + h + " image");
-            int[] drawn = pixels(target, 0, 0, w, h);
-            Expect.that(Arrays.equals(image.getRGB(0, 0, w, h, null, 0, w), drawn),
-                    "the PNG does not show what readPixels() returns");
+            Expect.that(Arrays.equals(image.getRGB(0, 0, w, h, null, 0, w), pixels(target, 0, 0, w, h)),
+                    "the PNG of the " + in + " target does not show what readPixels() returns");
         } finally {
             Files.deleteIfExists(file);
         }
         Expect.ok(graphics.releaseBuffer(buffer), "releaseBuffer()");
         Expect.ok(graphics.releaseRenderTarget(target), "releaseRenderTarget()");
-        return Outcome.pass("clear, fill, blit and read back a " + w + "x" + h + " " + format
-                + " target; its PNG shows the same pixels");
     }
 
     private Outcome validation() {
