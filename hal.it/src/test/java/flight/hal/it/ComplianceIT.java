@@ -2,16 +2,10 @@ package flight.hal.it;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
-import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,18 +13,15 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
 
 import org.apache.felix.service.command.CommandProcessor;
-import org.apache.felix.service.command.CommandSession;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
-import org.osgi.util.tracker.ServiceTracker;
 
 import flight.hal.compliance.CheckResult;
 import flight.hal.compliance.ComplianceKit;
@@ -55,22 +46,12 @@ public class ComplianceIT extends HalItSupport {
 
     @Configuration
     public Option[] configuration() throws IOException {
-        Path deploy = Files.createDirectories(Paths.get(System.getProperty("hal.it.work"), "comply-deploy"));
-        try (var stale = Files.list(deploy)) {
-            for (Path jar : stale.toList()) {
-                Files.delete(jar);
-            }
-        }
         return options(halFramework(),
                 ourBundle("hal.compliance.jar"),
                 ourBundle("hal.driver.dreamcast.jar"),
                 ourBundle("hal.driver.psp.jar"),
                 ourBundle("hal.driver.web.jar"),
-                frameworkProperty("felix.fileinstall.dir").value(deploy.toString()),
-                frameworkProperty("felix.fileinstall.poll").value("100"),
-                frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
-                frameworkProperty("hal.it.deploy").value(deploy.toString()),
-                mavenBundle("org.apache.felix", "org.apache.felix.fileinstall").versionAsInProject());
+                deployFolder("comply-deploy"));
     }
 
     @Test
@@ -113,11 +94,8 @@ public class ComplianceIT extends HalItSupport {
     public void aDriverDroppedIntoTheDeployFolderIsCheckedAndItsFaultsFound() throws Exception {
         Path jar = Paths.get(context.getProperty("hal.it.deploy")).resolve("third-party.jar");
         Files.copy(Paths.get(System.getProperty("hal.driver.testing.jar")), jar, StandardCopyOption.REPLACE_EXISTING);
-        ServiceTracker<Object, Object> thirdParty =
-                new ServiceTracker<>(context, context.createFilter("(hal.driver.name=" + TEST + ")"), null);
-        thirdParty.open(true);
         try {
-            assertNotNull(thirdParty.waitForService(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS)));
+            awaitService("(hal.driver.name=" + TEST + ")");
             ComplianceReport report = kit.check(TEST).orElseThrow().get(0);
             assertFalse(report.compliant());
             CheckResult validation = report.checks().stream()
@@ -126,17 +104,11 @@ public class ComplianceIT extends HalItSupport {
             assertTrue(validation.detail(), validation.detail().startsWith("threw java.lang.NullPointerException"));
             assertTrue(run("hal:comply " + TEST).contains("NOT COMPLIANT"));
         } finally {
-            thirdParty.close();
             Files.delete(jar);
         }
     }
 
     private String run(String command) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        try (CommandSession session = shell.createSession(new ByteArrayInputStream(new byte[0]), print, print)) {
-            Object result = session.execute(command);
-            return out.toString(StandardCharsets.UTF_8) + (result == null ? "" : result.toString());
-        }
+        return execute(shell, command);
     }
 }

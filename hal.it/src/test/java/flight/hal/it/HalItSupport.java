@@ -1,15 +1,25 @@
 package flight.hal.it;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
 import static org.ops4j.pax.exam.CoreOptions.composite;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Objects;
@@ -19,12 +29,15 @@ import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
 
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
 import org.junit.After;
 import org.junit.Before;
 import org.ops4j.pax.exam.Option;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.util.tracker.ServiceTracker;
 
 import flight.hal.memory.MemoryDriver;
 import flight.hal.registry.HalRegistry;
@@ -75,6 +88,25 @@ public abstract class HalItSupport {
                 ourBundle("hal.driver.support.jar"),
                 ourBundle("hal.driver.host.jar"),
                 junitBundles());
+    }
+
+    /**
+     * FileInstall watching the folder {@code name} below the work directory, emptied first; tests find its path in
+     * the framework property {@code hal.it.deploy}.
+     */
+    static Option deployFolder(String name) throws IOException {
+        Path deploy = Files.createDirectories(Paths.get(System.getProperty("hal.it.work"), name));
+        try (var stale = Files.list(deploy)) {
+            for (Path jar : stale.toList()) {
+                Files.delete(jar);
+            }
+        }
+        return composite(
+                frameworkProperty("felix.fileinstall.dir").value(deploy.toString()),
+                frameworkProperty("felix.fileinstall.poll").value("100"),
+                frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
+                frameworkProperty("hal.it.deploy").value(deploy.toString()),
+                mavenBundle("org.apache.felix", "org.apache.felix.fileinstall").versionAsInProject());
     }
 
     static Option ourBundle(String property) {
@@ -133,6 +165,27 @@ public abstract class HalItSupport {
                 fail("no selection event for '" + driver + "'");
             }
         } while (!Objects.equals(driver, event.selected()));
+    }
+
+    /** Waits until a service matching {@code filter} is registered. */
+    protected void awaitService(String filter) throws Exception {
+        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, context.createFilter(filter), null);
+        tracker.open(true);
+        try {
+            assertNotNull(filter + " registered", tracker.waitForService(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS)));
+        } finally {
+            tracker.close();
+        }
+    }
+
+    /** Runs a Gogo command; returns what it printed followed by what it returned. */
+    static String execute(CommandProcessor shell, String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        try (CommandSession session = shell.createSession(new ByteArrayInputStream(new byte[0]), print, print)) {
+            Object result = session.execute(command);
+            return out.toString(StandardCharsets.UTF_8) + (result == null ? "" : result.toString());
+        }
     }
 
     protected String selectedMemoryDriver() {

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -25,6 +26,7 @@ import flight.hal.memory.MemoryDriver;
 import flight.hal.memory.MemoryStats;
 import flight.hal.registry.DriverHandle;
 import flight.hal.registry.DriverLease;
+import flight.hal.registry.SelectionEvent;
 
 /**
  * Two threads allocate and free through leases while the top driver's bundle is stopped and started 200 times: no
@@ -38,6 +40,8 @@ public class HotSwapUnderLoadIT extends HalItSupport {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong calls = new AtomicLong();
     private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+    /** Selection events taken off the queue while waiting for calls; counted with the ones left on it. */
+    private final List<SelectionEvent> seen = new ArrayList<>();
 
     @Configuration
     public Option[] configuration() {
@@ -68,8 +72,9 @@ public class HotSwapUnderLoadIT extends HalItSupport {
         }
 
         assertTrue("failed calls: " + failures, failures.isEmpty());
-        long toTest = selections.stream().filter(event -> TEST.equals(event.selected())).count();
-        long toHost = selections.stream().filter(event -> HOST.equals(event.selected())).count();
+        seen.addAll(selections);
+        long toTest = seen.stream().filter(event -> TEST.equals(event.selected())).count();
+        long toHost = seen.stream().filter(event -> HOST.equals(event.selected())).count();
         assertEquals("swaps to the test driver", CYCLES, toTest);
         assertEquals("swaps back to the host driver", CYCLES, toHost);
         assertTrue("calls made: " + calls.get(), calls.get() >= CYCLES);
@@ -83,7 +88,10 @@ public class HotSwapUnderLoadIT extends HalItSupport {
     private void awaitCallsBeyond(long before) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         while (calls.get() < before + CALLERS && System.nanoTime() < deadline && failures.isEmpty()) {
-            selections.poll(1, TimeUnit.MILLISECONDS);
+            SelectionEvent event = selections.poll(1, TimeUnit.MILLISECONDS);
+            if (event != null) {
+                seen.add(event);
+            }
         }
     }
 

@@ -5,10 +5,6 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.concurrent.BlockingQueue;
@@ -18,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 
 import org.apache.felix.service.command.CommandProcessor;
-import org.apache.felix.service.command.CommandSession;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -28,7 +23,6 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
-import org.osgi.util.tracker.ServiceTracker;
 
 import flight.hal.registry.SelectionEvent;
 
@@ -94,23 +88,11 @@ public class ShellAndEventsIT extends HalItSupport {
     }
 
     private void awaitCommands() throws Exception {
-        ServiceTracker<Object, Object> commands =
-                new ServiceTracker<>(context, context.createFilter("(osgi.command.scope=hal)"), null);
-        commands.open(true);
-        try {
-            assertNotNull("hal commands registered", commands.waitForService(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS)));
-        } finally {
-            commands.close();
-        }
+        awaitService("(osgi.command.scope=hal)");
     }
 
     private String run(String command) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        try (CommandSession session = shell.createSession(new ByteArrayInputStream(new byte[0]), print, print)) {
-            Object result = session.execute(command);
-            return out.toString(StandardCharsets.UTF_8) + (result == null ? "" : result.toString());
-        }
+        return execute(shell, command);
     }
 
     private static Event nextEvent(BlockingQueue<Event> events) throws InterruptedException {

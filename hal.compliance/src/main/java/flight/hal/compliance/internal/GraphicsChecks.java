@@ -10,7 +10,6 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 import flight.hal.ErrorCategory;
-import flight.hal.compliance.CheckCategory;
 import flight.hal.graphics.BufferImage;
 import flight.hal.graphics.BufferUsage;
 import flight.hal.graphics.GraphicsBuffer;
@@ -34,13 +33,6 @@ final class GraphicsChecks {
         this.format = Colours.formatOf(limits);
     }
 
-    void run(Checks checks) {
-        checks.run("drawing round trip", CheckCategory.CONTRACT, this::drawing);
-        checks.run("parameter validation", CheckCategory.VALIDATION, this::validation);
-        checks.run("error handling", CheckCategory.ERROR_HANDLING, this::errorHandling);
-        checks.run("resource cleanup", CheckCategory.CLEANUP, this::cleanup);
-    }
-
     private RenderTarget target(int width, int height) {
         return target(width, height, format);
     }
@@ -57,7 +49,7 @@ final class GraphicsChecks {
     }
 
     /** Draws in every supported format, blitting from the next supported format, and writes each as a PNG. */
-    private Outcome drawing() throws Exception {
+    Outcome drawing() throws Exception {
         List<PixelFormat> formats = limits.formats().stream().sorted().toList();
         for (int i = 0; i < formats.size(); i++) {
             drawIn(formats.get(i), formats.get((i + 1) % formats.size()));
@@ -101,7 +93,7 @@ final class GraphicsChecks {
         Expect.ok(graphics.releaseRenderTarget(target), "releaseRenderTarget()");
     }
 
-    private Outcome validation() {
+    Outcome validation() {
         Expect.error(graphics.createRenderTarget(0, 1, format), ErrorCategory.INVALID_PARAMETER,
                 "createRenderTarget(0x1)");
         Expect.error(graphics.createRenderTarget(1, -1, format), ErrorCategory.INVALID_PARAMETER,
@@ -141,7 +133,7 @@ final class GraphicsChecks {
                 + (unsupported == null ? "" : " and unsupported ones") + ", rectangles outside the target: refused");
     }
 
-    private Outcome errorHandling() {
+    Outcome errorHandling() {
         GraphicsStats before = Expect.ok(graphics.stats(), "stats()");
         RenderTarget target = target(8, 8);
         GraphicsBuffer buffer = Expect.ok(graphics.createBuffer(64, BufferUsage.DYNAMIC), "createBuffer()");
@@ -159,7 +151,7 @@ final class GraphicsChecks {
         return Outcome.pass("double release, use after release and null objects: errors, nothing changed");
     }
 
-    private Outcome cleanup() {
+    Outcome cleanup() {
         GraphicsStats before = Expect.ok(graphics.stats(), "stats()");
         List<RenderTarget> targets = new ArrayList<>();
         List<GraphicsBuffer> buffers = new ArrayList<>();

@@ -6,7 +6,6 @@ import java.util.List;
 import flight.hal.ErrorCategory;
 import flight.hal.HalError;
 import flight.hal.HalResult;
-import flight.hal.compliance.CheckCategory;
 import flight.hal.graphics.BufferUsage;
 import flight.hal.graphics.GraphicsBuffer;
 import flight.hal.graphics.GraphicsDriver;
@@ -37,14 +36,8 @@ final class GraphicsStress {
         this.memory = memory;
     }
 
-    void run(Checks checks) {
-        checks.run("buffer over a memory allocation", CheckCategory.CONTRACT, this::sharedMemory);
-        checks.run("exhaustion and recovery", CheckCategory.STRESS, this::exhaustion);
-        checks.run("concurrent drawing", CheckCategory.STRESS, this::concurrency);
-    }
-
     /** The seed's cross-driver coordination: a buffer over an allocation of the selected memory driver. */
-    private Outcome sharedMemory() {
+    Outcome sharedMemory() {
         HalResult<DriverLease<MemoryDriver>> leased = memory.lease();
         if (leased.isErr()) {
             return Outcome.skip("no memory driver is selected to allocate from: " + leased.errorOrNull());
@@ -68,7 +61,7 @@ final class GraphicsStress {
         }
     }
 
-    private Outcome exhaustion() {
+    Outcome exhaustion() {
         if (!limits.accountsTextureMemory()) {
             return Outcome.skip("graphics memory is bounded only by the machine");
         }
@@ -112,7 +105,7 @@ final class GraphicsStress {
         held.clear();
     }
 
-    private Outcome concurrency() throws Exception {
+    Outcome concurrency() throws Exception {
         GraphicsStats before = Expect.ok(graphics.stats(), "stats()");
         String unfinished = Concurrently.run(THREADS, thread -> draw(0xFF000000 | (0x40 << (thread * 8)) | thread));
         if (unfinished != null) {

@@ -25,7 +25,14 @@ final class GraphicsSuite implements Suite {
         if (graphics.limits() == null) {
             return;
         }
-        new GraphicsChecks(graphics).run(checks);
-        new GraphicsStress(graphics, memory).run(checks);
+        GraphicsChecks basics = new GraphicsChecks(graphics);
+        checks.run("drawing round trip", CheckCategory.CONTRACT, basics::drawing);
+        checks.run("parameter validation", CheckCategory.VALIDATION, basics::validation);
+        checks.run("error handling", CheckCategory.ERROR_HANDLING, basics::errorHandling);
+        checks.run("resource cleanup", CheckCategory.CLEANUP, basics::cleanup);
+        GraphicsStress stress = new GraphicsStress(graphics, memory);
+        checks.run("buffer over a memory allocation", CheckCategory.CONTRACT, stress::sharedMemory);
+        checks.run("exhaustion and recovery", CheckCategory.STRESS, stress::exhaustion);
+        checks.run("concurrent drawing", CheckCategory.STRESS, stress::concurrency);
     }
 }

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.util.Set;
 
 import flight.hal.ErrorCategory;
-import flight.hal.compliance.CheckCategory;
 import flight.hal.memory.AllocationRequest;
 import flight.hal.memory.MemoryAllocation;
 import flight.hal.memory.MemoryDriver;
@@ -12,18 +11,11 @@ import flight.hal.memory.MemoryType;
 
 /** Memory checks of the interface contract and of parameter validation. */
 final class MemoryBasics {
-    private final MemoryDriver memory;
 
-    MemoryBasics(MemoryDriver memory) {
-        this.memory = memory;
+    private MemoryBasics() {
     }
 
-    void run(Checks checks) {
-        checks.run("allocation round trip", CheckCategory.CONTRACT, this::roundTrip);
-        checks.run("parameter validation", CheckCategory.VALIDATION, this::validation);
-    }
-
-    private Outcome roundTrip() {
+    static Outcome roundTrip(MemoryDriver memory) {
         Expect.that(memory.supportsMemoryType(MemoryType.SYSTEM), "SYSTEM memory is not supported");
         Expect.that(memory.maxAllocationSize() >= 2000, "maxAllocationSize() is " + memory.maxAllocationSize());
         MemoryAllocation first = Expect.ok(memory.allocate(new AllocationRequest(1000, 16, Set.of(),
@@ -65,7 +57,7 @@ final class MemoryBasics {
         }
     }
 
-    private Outcome validation() {
+    static Outcome validation(MemoryDriver memory) {
         long before = Expect.ok(memory.stats(), "stats()").totalAllocations();
         Expect.error(memory.allocate(null), ErrorCategory.INVALID_PARAMETER, "allocate(null)");
         Expect.error(memory.allocate(AllocationRequest.of(0)), ErrorCategory.INVALID_PARAMETER, "allocate(0 bytes)",

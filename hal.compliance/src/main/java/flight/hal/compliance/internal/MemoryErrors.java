@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 
 import flight.hal.ErrorCategory;
-import flight.hal.compliance.CheckCategory;
 import flight.hal.memory.AllocationRequest;
 import flight.hal.memory.MemoryAllocation;
 import flight.hal.memory.MemoryDriver;
@@ -16,18 +15,10 @@ import flight.hal.memory.MemoryType;
 final class MemoryErrors {
     private static final int CLEANUP_ALLOCATIONS = 100;
 
-    private final MemoryDriver memory;
-
-    MemoryErrors(MemoryDriver memory) {
-        this.memory = memory;
+    private MemoryErrors() {
     }
 
-    void run(Checks checks) {
-        checks.run("error handling", CheckCategory.ERROR_HANDLING, this::errorHandling);
-        checks.run("resource cleanup", CheckCategory.CLEANUP, this::cleanup);
-    }
-
-    private Outcome errorHandling() {
+    static Outcome errorHandling(MemoryDriver memory) {
         MemoryStats before = Expect.ok(memory.stats(), "stats()");
         Expect.that(memory.deallocate(0).isErr(), "deallocate(0) succeeded");
         Expect.error(memory.deallocate(Long.MAX_VALUE - 7), ErrorCategory.NOT_FOUND, "deallocate(unknown handle)");
@@ -56,7 +47,7 @@ final class MemoryErrors {
                 + "errors, nothing changed");
     }
 
-    private Outcome cleanup() {
+    static Outcome cleanup(MemoryDriver memory) {
         MemoryStats before = Expect.ok(memory.stats(), "stats()");
         long largest = Math.min(64 * 1024, memory.maxAllocationSize());
         List<MemoryAllocation> held = new ArrayList<>();

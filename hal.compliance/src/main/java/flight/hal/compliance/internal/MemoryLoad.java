@@ -6,7 +6,6 @@ import java.util.Locale;
 
 import flight.hal.ErrorCategory;
 import flight.hal.HalResult;
-import flight.hal.compliance.CheckCategory;
 import flight.hal.compliance.Measurement;
 import flight.hal.memory.AllocationRequest;
 import flight.hal.memory.MemoryAllocation;
@@ -20,27 +19,17 @@ final class MemoryLoad {
     private static final int THREADS = 4;
     private static final int ROUNDS = 250;
 
-    private final MemoryDriver memory;
-    private final Sla sla;
-
-    MemoryLoad(MemoryDriver memory, Sla sla) {
-        this.memory = memory;
-        this.sla = sla;
-    }
-
-    void run(Checks checks) {
-        checks.run("allocation latency", CheckCategory.SLA, this::latency);
-        checks.run("concurrent allocate and release", CheckCategory.STRESS, this::concurrency);
+    private MemoryLoad() {
     }
 
     /** The 99th percentile of the time allocate() takes for 64 B to 4 KiB, each released before the next. */
-    private Outcome latency() {
+    static Outcome latency(MemoryDriver memory, Sla sla) {
         for (int i = 0; i < WARM_UP; i++) {
-            allocateAndRelease(i, null);
+            allocateAndRelease(memory, i, null);
         }
         long[] nanos = new long[SAMPLES];
         for (int i = 0; i < SAMPLES; i++) {
-            allocateAndRelease(i, nanos);
+            allocateAndRelease(memory, i, nanos);
         }
         Arrays.sort(nanos);
         double p99 = nanos[(int) Math.ceil(SAMPLES * 0.99) - 1] / 1e6;
@@ -50,7 +39,7 @@ final class MemoryLoad {
                 new Measurement(p99, "ms", "< " + MemoryStress.format(sla.latencyMillis()) + " ms", true));
     }
 
-    private void allocateAndRelease(int index, long[] nanos) {
+    private static void allocateAndRelease(MemoryDriver memory, int index, long[] nanos) {
         AllocationRequest request = AllocationRequest.of(64L << (index % 7));
         long start = System.nanoTime();
         HalResult<MemoryAllocation> result = memory.allocate(request);
@@ -62,9 +51,9 @@ final class MemoryLoad {
         Expect.ok(memory.deallocate(allocation.handle()), "deallocate()");
     }
 
-    private Outcome concurrency() throws Exception {
+    static Outcome concurrency(MemoryDriver memory) throws Exception {
         MemoryStats before = Expect.ok(memory.stats(), "stats()");
-        String unfinished = Concurrently.run(THREADS, this::rounds);
+        String unfinished = Concurrently.run(THREADS, thread -> rounds(memory, thread));
         if (unfinished != null) {
             return Outcome.fail(unfinished);
         }
@@ -76,7 +65,7 @@ final class MemoryLoad {
     }
 
     /** One thread's rounds: its allocations must hold its bytes until it releases them. */
-    private void rounds(int thread) {
+    private static void rounds(MemoryDriver memory, int thread) {
         for (int round = 0; round < ROUNDS; round++) {
             long size = Math.min(memory.maxAllocationSize(), 64L << ((thread + round) % 8));
             HalResult<MemoryAllocation> result = memory.allocate(AllocationRequest.of(size));

@@ -4,7 +4,6 @@ import java.util.Locale;
 
 import flight.hal.ErrorCategory;
 import flight.hal.HalError;
-import flight.hal.compliance.CheckCategory;
 import flight.hal.compliance.Measurement;
 import flight.hal.memory.MemoryDriver;
 import flight.hal.memory.MemoryStats;
@@ -26,12 +25,6 @@ final class MemoryStress {
         this.sla = sla;
     }
 
-    void run(Checks checks) {
-        checks.run("memory efficiency", CheckCategory.SLA, this::efficiency);
-        checks.run("exhaustion and recovery", CheckCategory.STRESS, this::exhaustion);
-        checks.run("memory pressure", CheckCategory.STRESS, this::pressure);
-    }
-
     /** Why the driver is not filled, or null when it may be. */
     private String tooLargeToFill() {
         long managed = Expect.ok(memory.stats(), "stats()").totalBytes();
@@ -40,10 +33,10 @@ final class MemoryStress {
     }
 
     /**
-     * Fills the driver until it refuses (kept for {@link #exhaustion()}) and measures the share of the free memory
+     * Fills the driver until it refuses (kept for {@link #exhaustion()}, to be run next) and measures the share of the free memory
      * that mixed allocations obtained.
      */
-    private Outcome efficiency() {
+    Outcome efficiency() {
         String tooLarge = tooLargeToFill();
         if (tooLarge != null) {
             return Outcome.skip(tooLarge);
@@ -60,7 +53,7 @@ final class MemoryStress {
                 new Measurement(percent, "%", requirement, false));
     }
 
-    private Outcome exhaustion() {
+    Outcome exhaustion() {
         String tooLarge = tooLargeToFill();
         if (tooLarge != null) {
             return Outcome.skip(tooLarge);
@@ -93,7 +86,7 @@ final class MemoryStress {
                 + "), nothing overlapped, everything released, the same " + handedOut + " bytes again");
     }
 
-    private Outcome pressure() {
+    Outcome pressure() {
         String tooLarge = tooLargeToFill();
         if (tooLarge != null) {
             return Outcome.skip(tooLarge);

@@ -92,6 +92,11 @@ final class Fakes {
         };
     }
 
+    /** Runs {@code suite} against {@code driver}, a private instance of {@code halInterface}. */
+    static List<CheckResult> check(Suite suite, HalDriver driver, Class<? extends HalDriver> halInterface) {
+        return run(suite, open(driver, halInterface, driver.name(), true));
+    }
+
     /** Runs {@code suite} against {@code tested} and returns the results, closing {@code tested}. */
     static List<CheckResult> run(Suite suite, DriverUnderTest tested) {
         Checks checks = new Checks();

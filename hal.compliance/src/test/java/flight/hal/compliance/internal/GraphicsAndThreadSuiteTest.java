@@ -24,15 +24,14 @@ class GraphicsAndThreadSuiteTest {
         DreamcastMemoryDriver memory = new DreamcastMemoryDriver();
         memory.initialize().orElseThrow();
         try {
-            return Fakes.run(new GraphicsSuite(Fakes.handleOf(memory)),
-                    Fakes.open(driver, GraphicsDriver.class, "dreamcast.graphics", true));
+            return Fakes.check(new GraphicsSuite(Fakes.handleOf(memory)), driver, GraphicsDriver.class);
         } finally {
             memory.shutdown();
         }
     }
 
     private static List<CheckResult> checkThreads(ThreadDriver driver) {
-        return Fakes.run(new ThreadSuite(), Fakes.open(driver, ThreadDriver.class, "dreamcast.thread", true));
+        return Fakes.check(new ThreadSuite(), driver, ThreadDriver.class);
     }
 
     @Test

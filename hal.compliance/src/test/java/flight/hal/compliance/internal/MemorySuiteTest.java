@@ -21,7 +21,7 @@ import flight.hal.memory.MemoryDriver;
 class MemorySuiteTest {
 
     private static List<CheckResult> check(MemoryDriver driver) {
-        return Fakes.run(new MemorySuite(), Fakes.open(driver, MemoryDriver.class, "dreamcast.memory", true));
+        return Fakes.check(new MemorySuite(), driver, MemoryDriver.class);
     }
 
     @Test

@@ -15,16 +15,20 @@ import flight.hal.PerformanceTier;
 import flight.hal.PlatformInfo;
 
 /**
- * Identity and component lifecycle shared by the drivers built on this library: the name, the priority read from the
- * {@code service.ranking} component property, and a shutdown when the component is deactivated. Driver bundles
- * build their components' metadata with bnd's {@code -dsannotations-options: inherit}, so these annotations count.
+ * Identity, lifecycle and component wiring shared by the drivers built on this library: the name, the priority read
+ * from the {@code service.ranking} component property, and the driver's state, which {@link #initialize()} opens,
+ * {@link #shutdown()} (or deactivation of the component) closes, and every call needs. Driver bundles build their
+ * components' metadata with bnd's {@code -dsannotations-options: inherit}, so the annotations here count.
+ *
+ * @param <S> what one initialization holds: memory pools, graphics objects, worker threads
  */
-public abstract class DriverBase implements HalDriver {
+public abstract class DriverBase<S> implements HalDriver {
     private static final String VERSION = "1.0.0";
     private static final String RANKING = "service.ranking";
 
     private final String name;
     private volatile int ranking;
+    private volatile S state;
 
     protected DriverBase(String name) {
         this.name = name;
@@ -44,6 +48,56 @@ public abstract class DriverBase implements HalDriver {
 
     /** The platform this driver runs on or emulates. */
     protected abstract PlatformProfile platform();
+
+    /** Acquires what one initialization holds, or says why it cannot. */
+    protected abstract HalResult<S> open();
+
+    /** Releases what {@link #open()} acquired. */
+    protected abstract void close(S closing);
+
+    @Override
+    public final synchronized HalResult<Void> initialize() {
+        if (state == null) {
+            HalResult<S> opened = open();
+            if (opened.isErr()) {
+                return HalResult.err(opened.errorOrNull());
+            }
+            state = opened.valueOrNull();
+        }
+        return HalResult.ok();
+    }
+
+    @Override
+    public final synchronized HalResult<Void> shutdown() {
+        S closing = state;
+        state = null;
+        if (closing != null) {
+            close(closing);
+        }
+        return HalResult.ok();
+    }
+
+    @Override
+    public final boolean isActive() {
+        return state != null;
+    }
+
+    /** The current initialization's state, or null while not initialized. */
+    protected final S current() {
+        return state;
+    }
+
+    /** The current initialization's state, or the error of a call made while not initialized. */
+    protected final HalResult<S> state() {
+        S current = state;
+        return current != null ? HalResult.ok(current)
+                : HalResult.err(HalError.invalidState("driver " + name + " is not initialized"));
+    }
+
+    /** An {@code INVALID_PARAMETER} error whose message starts with the driver's name. */
+    protected final <T> HalResult<T> invalid(String message) {
+        return HalResult.err(HalError.invalidParameter(name + ": " + message));
+    }
 
     @Override
     public String name() {
@@ -78,10 +132,5 @@ public abstract class DriverBase implements HalDriver {
     @Override
     public PlatformInfo platformInfo() {
         return platform().info();
-    }
-
-    /** The error of a call made while the driver is not initialized. */
-    protected <T> HalResult<T> notInitialized() {
-        return HalResult.err(HalError.invalidState("driver " + name + " is not initialized"));
     }
 }

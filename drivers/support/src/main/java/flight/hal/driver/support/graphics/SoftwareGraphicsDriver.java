@@ -34,14 +34,13 @@ import flight.hal.memory.MemoryAllocation;
  * size, pixel formats and accounted graphics memory. Objects are created by {@link #initialize()}'s generation and
  * dropped by {@link #shutdown()}.
  */
-public abstract class SoftwareGraphicsDriver extends DriverBase implements GraphicsDriver {
+public abstract class SoftwareGraphicsDriver extends DriverBase<GraphicsObjects> implements GraphicsDriver {
     private static final Logger LOG = LoggerFactory.getLogger(SoftwareGraphicsDriver.class);
 
     private final GraphicsLimits limits;
     private final Rectangles rectangles;
     /** Handles of buffers and targets are never reused, not even across re-initializations. */
     private final AtomicLong nextHandle = new AtomicLong(1);
-    private volatile GraphicsObjects objects;
 
     protected SoftwareGraphicsDriver(String name, GraphicsLimits limits) {
         super(name);
@@ -55,104 +54,83 @@ public abstract class SoftwareGraphicsDriver extends DriverBase implements Graph
     }
 
     @Override
-    public synchronized HalResult<Void> initialize() {
-        if (objects == null) {
-            objects = new GraphicsObjects(limits.textureMemoryBytes());
-        }
-        return HalResult.ok();
+    protected HalResult<GraphicsObjects> open() {
+        return HalResult.ok(new GraphicsObjects(limits.textureMemoryBytes()));
     }
 
     @Override
-    public synchronized HalResult<Void> shutdown() {
-        GraphicsObjects dropped = objects;
-        objects = null;
-        if (dropped != null && dropped.liveCount() > 0) {
+    protected void close(GraphicsObjects closing) {
+        if (closing.liveCount() > 0) {
             LOG.warn("{} shut down with {} live buffers and render targets; dropping them", name(),
-                    dropped.liveCount());
+                    closing.liveCount());
         }
-        return HalResult.ok();
-    }
-
-    @Override
-    public boolean isActive() {
-        return objects != null;
     }
 
     @Override
     public HalResult<GraphicsBuffer> createBuffer(long size, BufferUsage usage) {
-        GraphicsObjects live = objects;
-        if (live == null) {
-            return notInitialized();
-        }
-        if (size <= 0 || usage == null) {
-            return invalid("a buffer needs a positive size and a usage, got " + size + " bytes for " + usage);
-        }
-        HalError refused = charge(live, size, "a buffer of " + size + " bytes");
-        if (refused != null) {
-            return HalResult.err(refused);
-        }
-        try {
-            GraphicsBuffer buffer = new GraphicsBuffer(nextHandle.getAndIncrement(),
-                    ByteBuffer.allocateDirect((int) size), usage, 0);
-            live.add(buffer);
-            return HalResult.ok(buffer);
-        } catch (OutOfMemoryError e) {
-            live.refund(size);
-            return HalResult.err(HalError.outOfMemory(name() + ": the JVM cannot hold a buffer of " + size
-                    + " bytes: " + e.getMessage()));
-        }
+        return state().flatMap(live -> {
+            if (size <= 0 || usage == null) {
+                return invalid("a buffer needs a positive size and a usage, got " + size + " bytes for " + usage);
+            }
+            HalError refused = charge(live, size, "a buffer of " + size + " bytes");
+            if (refused != null) {
+                return HalResult.err(refused);
+            }
+            try {
+                GraphicsBuffer buffer = new GraphicsBuffer(nextHandle.getAndIncrement(),
+                        ByteBuffer.allocateDirect((int) size), usage, 0);
+                live.add(buffer);
+                return HalResult.ok(buffer);
+            } catch (OutOfMemoryError e) {
+                live.refund(size);
+                return HalResult.err(HalError.outOfMemory(name() + ": the JVM cannot hold a buffer of " + size
+                        + " bytes: " + e.getMessage()));
+            }
+        });
     }
 
     @Override
     public HalResult<GraphicsBuffer> createBufferFromMemory(MemoryAllocation memory, BufferUsage usage) {
-        GraphicsObjects live = objects;
-        if (live == null) {
-            return notInitialized();
-        }
-        if (memory == null || usage == null) {
-            return invalid("a buffer over memory needs an allocation and a usage, got " + memory + ", " + usage);
-        }
-        ByteBuffer view = memory.buffer().slice(0, memory.buffer().capacity());
-        GraphicsBuffer buffer = new GraphicsBuffer(nextHandle.getAndIncrement(), view, usage, memory.handle());
-        live.add(buffer);
-        return HalResult.ok(buffer);
+        return state().flatMap(live -> {
+            if (memory == null || usage == null) {
+                return invalid("a buffer over memory needs an allocation and a usage, got " + memory + ", " + usage);
+            }
+            ByteBuffer view = memory.buffer().slice(0, memory.buffer().capacity());
+            GraphicsBuffer buffer = new GraphicsBuffer(nextHandle.getAndIncrement(), view, usage, memory.handle());
+            live.add(buffer);
+            return HalResult.ok(buffer);
+        });
     }
 
     @Override
     public boolean isValidBuffer(GraphicsBuffer buffer) {
-        GraphicsObjects live = objects;
+        GraphicsObjects live = current();
         return live != null && buffer != null && live.buffer(buffer) != null;
     }
 
     @Override
     public HalResult<Void> releaseBuffer(GraphicsBuffer buffer) {
-        GraphicsObjects live = objects;
-        if (live == null) {
-            return notInitialized();
-        }
-        if (buffer == null) {
-            return invalid("cannot release the null buffer");
-        }
-        return live.remove(buffer) ? HalResult.ok() : HalResult.err(unknown("buffer", buffer.handle()));
+        return state().flatMap(live -> buffer == null ? invalid("cannot release the null buffer")
+                : live.remove(buffer) ? HalResult.ok() : HalResult.err(unknown("buffer", buffer.handle())));
     }
 
     @Override
     public HalResult<RenderTarget> createRenderTarget(int width, int height, PixelFormat format) {
-        GraphicsObjects live = objects;
-        if (live == null) {
-            return notInitialized();
-        }
-        HalError refused = rectangles.checkTargetSize(width, height, limits);
-        if (refused == null) {
-            refused = checkFormat(format);
-        }
-        long bytes = (long) width * height * (format == null ? 0 : format.bytesPerPixel());
-        if (refused == null) {
-            refused = charge(live, bytes, "a " + width + "x" + height + " " + format + " render target");
-        }
-        if (refused != null) {
-            return HalResult.err(refused);
-        }
+        return state().flatMap(live -> {
+            HalError refused = rectangles.checkTargetSize(width, height, limits);
+            if (refused == null) {
+                refused = checkFormat(format);
+            }
+            long bytes = (long) width * height * (format == null ? 0 : format.bytesPerPixel());
+            if (refused == null) {
+                refused = charge(live, bytes, "a " + width + "x" + height + " " + format + " render target");
+            }
+            return refused != null ? HalResult.err(refused) : newTarget(live, width, height, format, bytes);
+        });
+    }
+
+    private HalResult<RenderTarget> newTarget(GraphicsObjects live, int width, int height, PixelFormat format,
+                                              long bytes) {
         try {
             Surface surface = new Surface(new RenderTarget(nextHandle.getAndIncrement(), width, height, format));
             live.add(surface);
@@ -166,20 +144,14 @@ public abstract class SoftwareGraphicsDriver extends DriverBase implements Graph
 
     @Override
     public boolean isValidRenderTarget(RenderTarget target) {
-        GraphicsObjects live = objects;
+        GraphicsObjects live = current();
         return live != null && target != null && live.surface(target) != null;
     }
 
     @Override
     public HalResult<Void> releaseRenderTarget(RenderTarget target) {
-        GraphicsObjects live = objects;
-        if (live == null) {
-            return notInitialized();
-        }
-        if (target == null) {
-            return invalid("cannot release the null render target");
-        }
-        return live.remove(target) ? HalResult.ok() : HalResult.err(unknown("render target", target.handle()));
+        return state().flatMap(live -> target == null ? invalid("cannot release the null render target")
+                : live.remove(target) ? HalResult.ok() : HalResult.err(unknown("render target", target.handle())));
     }
 
     @Override
@@ -239,8 +211,7 @@ public abstract class SoftwareGraphicsDriver extends DriverBase implements Graph
 
     @Override
     public HalResult<GraphicsStats> stats() {
-        GraphicsObjects live = objects;
-        return live == null ? notInitialized() : HalResult.ok(live.stats());
+        return state().map(GraphicsObjects::stats);
     }
 
     private HalResult<int[]> pixels(Surface surface, int x, int y, int width, int height) {
@@ -253,15 +224,13 @@ public abstract class SoftwareGraphicsDriver extends DriverBase implements Graph
     }
 
     private HalResult<Surface> surface(RenderTarget target) {
-        GraphicsObjects live = objects;
-        if (live == null) {
-            return notInitialized();
-        }
-        if (target == null) {
-            return invalid("the render target is null");
-        }
-        Surface surface = live.surface(target);
-        return surface == null ? HalResult.err(unknown("render target", target.handle())) : HalResult.ok(surface);
+        return state().flatMap(live -> {
+            if (target == null) {
+                return invalid("the render target is null");
+            }
+            Surface surface = live.surface(target);
+            return surface == null ? HalResult.err(unknown("render target", target.handle())) : HalResult.ok(surface);
+        });
     }
 
     /** A blit source: a live buffer, a supported format, a positive size that fits the buffer. */
@@ -305,9 +274,5 @@ public abstract class SoftwareGraphicsDriver extends DriverBase implements Graph
     private HalError unknown(String what, long handle) {
         return HalError.notFound(name() + ": unknown " + what + " handle " + handle
                 + ": never created by this driver or already released");
-    }
-
-    private <T> HalResult<T> invalid(String message) {
-        return HalResult.err(HalError.invalidParameter(name() + ": " + message));
     }
 }

@@ -26,7 +26,7 @@ import flight.hal.memory.MemoryType;
  * its RAM: every allocation really comes from its pool, and when the pools are full the driver is out of memory even
  * though the JVM is not. The region is reserved by {@link #initialize()} and dropped by {@link #shutdown()}.
  */
-public abstract class PooledMemoryDriver extends DriverBase implements MemoryDriver {
+public abstract class PooledMemoryDriver extends DriverBase<PoolSet> implements MemoryDriver {
 
     /** What a profile on a JVM cannot honour: DMA, executable or uncached pages, memory the GPU maps. */
     private static final Set<MemoryFlag> REFUSED_FLAGS =
@@ -37,7 +37,6 @@ public abstract class PooledMemoryDriver extends DriverBase implements MemoryDri
     private final MemoryLayout layout;
     /** Handles are never reused, not even across re-initializations; 0 is the null handle. */
     private final AtomicLong nextHandle = new AtomicLong(1);
-    private volatile PoolSet pools;
 
     protected PooledMemoryDriver(String name, MemoryLayout layout) {
         super(name);
@@ -45,70 +44,54 @@ public abstract class PooledMemoryDriver extends DriverBase implements MemoryDri
     }
 
     @Override
-    public synchronized HalResult<Void> initialize() {
-        if (pools == null) {
-            try {
-                pools = new PoolSet(layout);
-            } catch (OutOfMemoryError e) {
-                return HalResult.err(HalError.initializationFailed(name() + ": cannot reserve its region of "
-                        + layout.regionBytes() + " bytes of direct memory: " + e.getMessage()));
-            }
+    protected HalResult<PoolSet> open() {
+        try {
+            return HalResult.ok(new PoolSet(layout));
+        } catch (OutOfMemoryError e) {
+            return HalResult.err(HalError.initializationFailed(name() + ": cannot reserve its region of "
+                    + layout.regionBytes() + " bytes of direct memory: " + e.getMessage()));
         }
-        return HalResult.ok();
     }
 
     @Override
-    public synchronized HalResult<Void> shutdown() {
-        PoolSet dropped = pools;
-        pools = null;
-        if (dropped != null && dropped.liveCount() > 0) {
+    protected void close(PoolSet closing) {
+        if (closing.liveCount() > 0) {
             LOG.warn("{} shut down with {} live allocations holding {} bytes; its region is dropped with them",
-                    name(), dropped.liveCount(), dropped.usedBytes());
+                    name(), closing.liveCount(), closing.usedBytes());
         }
-        return HalResult.ok();
-    }
-
-    @Override
-    public boolean isActive() {
-        return pools != null;
     }
 
     @Override
     public HalResult<MemoryAllocation> allocate(AllocationRequest request) {
-        PoolSet current = pools;
-        if (current == null) {
-            return notInitialized();
-        }
-        HalResult<List<BlockPool>> route = route(current, request);
-        if (route.isErr()) {
-            return HalResult.err(route.errorOrNull());
-        }
-        PoolSet.Live placed = current.place(nextHandle.getAndIncrement(), request, route.valueOrNull());
+        return state().flatMap(pools -> route(pools, request).flatMap(route -> place(pools, request, route)));
+    }
+
+    private HalResult<MemoryAllocation> place(PoolSet pools, AllocationRequest request, List<BlockPool> route) {
+        PoolSet.Live placed = pools.place(nextHandle.getAndIncrement(), request, route);
         if (placed == null) {
             return HalResult.err(HalError.outOfMemory(name() + ": no pool can hold " + request.size()
                     + " bytes aligned to " + request.alignment() + " for " + request.type() + " " + request.flags()
-                    + ": " + current.describe(route.valueOrNull())));
+                    + ": " + pools.describe(route)));
         }
         if (request.has(MemoryFlag.ZERO_INITIALIZED)) {
             zero(placed.allocation().buffer());
         }
-        if (current.takeGcHint()) {
+        if (pools.takeGcHint()) {
             LOG.info("{}: usage crossed the GC hint threshold of {} bytes; hinting a collection", name(),
                     layout.gcHintBytes());
-            gcHint();
+            collectGarbage();
         }
         return HalResult.ok(placed.allocation());
     }
 
     /** The pools {@code request} may use, or why it is refused. */
-    private HalResult<List<BlockPool>> route(PoolSet current, AllocationRequest request) {
+    private HalResult<List<BlockPool>> route(PoolSet pools, AllocationRequest request) {
         if (request == null) {
-            return HalResult.err(HalError.invalidParameter(name() + ": the allocation request is null"));
+            return invalid("the allocation request is null");
         }
-        HalResult<Void> checked = request.check(layout.maxAllocation(), MemoryLayout.MAX_ALIGNMENT);
-        if (checked.isErr()) {
-            HalError error = checked.errorOrNull();
-            return HalResult.err(new HalError(error.category(), error.code(), name() + ": " + error.message()));
+        HalError refused = request.check(layout.maxAllocation(), MemoryLayout.MAX_ALIGNMENT).errorOrNull();
+        if (refused != null) {
+            return HalResult.err(new HalError(refused.category(), refused.code(), name() + ": " + refused.message()));
         }
         for (MemoryFlag flag : request.flags()) {
             if (REFUSED_FLAGS.contains(flag)) {
@@ -116,7 +99,7 @@ public abstract class PooledMemoryDriver extends DriverBase implements MemoryDri
                         + " cannot be honoured on " + platformInfo().platformName()));
             }
         }
-        List<BlockPool> route = current.route(request);
+        List<BlockPool> route = pools.route(request);
         return route.isEmpty() ? HalResult.err(unsupportedType(request.type())) : HalResult.ok(route);
     }
 
@@ -128,69 +111,48 @@ public abstract class PooledMemoryDriver extends DriverBase implements MemoryDri
 
     @Override
     public HalResult<Void> deallocate(long handle) {
-        PoolSet current = pools;
-        if (current == null) {
-            return notInitialized();
-        }
-        if (handle == 0) {
-            return HalResult.err(nullHandle("release"));
-        }
-        return current.release(handle) != null ? HalResult.ok() : HalResult.err(unknownHandle(handle));
+        return state().flatMap(pools -> pools.release(handle) != null ? HalResult.ok() : missing(handle, "release"));
     }
 
     @Override
     public HalResult<MemoryAllocation> reallocate(long handle, long newSize) {
-        PoolSet current = pools;
-        if (current == null) {
-            return notInitialized();
-        }
-        HalResult<PoolSet.Live> found = find(current, handle, "reallocate");
-        if (found.isErr()) {
-            return HalResult.err(found.errorOrNull());
-        }
-        PoolSet.Live old = found.valueOrNull();
-        MemoryAllocation previous = old.allocation();
-        HalResult<MemoryAllocation> resized = allocate(
-                new AllocationRequest(newSize, previous.alignment(), previous.flags(), old.requestedType()));
-        if (resized.isErr()) {
-            return resized; // the old allocation is untouched
-        }
-        MemoryAllocation moved = resized.valueOrNull();
-        moved.buffer().put(0, previous.buffer(), 0, (int) Math.min(previous.size(), moved.size()));
-        if (current.release(handle) == null) {
-            current.release(moved.handle()); // released by another thread meanwhile: undo
-            return HalResult.err(unknownHandle(handle));
-        }
-        return resized;
+        return state().flatMap(pools -> live(pools, handle, "reallocate").flatMap(old -> {
+            MemoryAllocation previous = old.allocation();
+            HalResult<MemoryAllocation> resized = allocate(
+                    new AllocationRequest(newSize, previous.alignment(), previous.flags(), old.requestedType()));
+            resized.ifOk(moved -> moved.buffer().put(0, previous.buffer(), 0,
+                    (int) Math.min(previous.size(), moved.size())));
+            if (resized.isOk() && pools.release(handle) == null) {
+                pools.release(resized.valueOrNull().handle()); // released by another thread meanwhile: undo
+                return missing(handle, "reallocate");
+            }
+            return resized; // on error the old allocation is untouched
+        }));
     }
 
     @Override
     public HalResult<MemoryStats> stats() {
-        PoolSet current = pools;
-        return current == null ? notInitialized() : HalResult.ok(current.stats());
+        return state().map(PoolSet::stats);
     }
 
     /** The stats of the pool that is memory of {@code type} (or serves it): what that pool holds. */
     @Override
     public HalResult<MemoryStats> stats(MemoryType type) {
-        PoolSet current = pools;
-        if (current == null) {
-            return notInitialized();
-        }
-        MemoryStats stats = type == null ? null : current.stats(type);
-        return stats == null ? HalResult.err(unsupportedType(type)) : HalResult.ok(stats);
+        return state().flatMap(pools -> {
+            MemoryStats stats = type == null ? null : pools.stats(type);
+            return stats == null ? HalResult.err(unsupportedType(type)) : HalResult.ok(stats);
+        });
     }
 
     @Override
     public boolean isValid(long handle) {
-        PoolSet current = pools;
-        return current != null && current.get(handle) != null;
+        PoolSet pools = current();
+        return pools != null && pools.get(handle) != null;
     }
 
     @Override
     public HalResult<MemoryAllocation> allocationInfo(long handle) {
-        PoolSet current = pools;
-        return current == null ? notInitialized() : find(current, handle, "describe").map(PoolSet.Live::allocation);
+        return state().flatMap(pools -> live(pools, handle, "describe")).map(PoolSet.Live::allocation);
     }
 
     @Override
@@ -211,23 +173,21 @@ public abstract class PooledMemoryDriver extends DriverBase implements MemoryDri
     /** Blocks are coalesced on every release and live blocks cannot move under their buffers: nothing to compact. */
     @Override
     public HalResult<Long> defragment(DefragmentationCallback callback) {
-        if (!isActive()) {
-            return notInitialized();
-        }
-        if (callback != null) {
-            callback.progress(0, 0);
-        }
-        return HalResult.ok(0L);
+        return state().map(pools -> {
+            if (callback != null) {
+                callback.progress(0, 0);
+            }
+            return 0L;
+        });
     }
 
-    /** Hints the JVM's collector, the platform's collector of the profile's host. */
+    /** Hints the JVM's collector, the collector of the machine the profile runs on. */
     @Override
     public HalResult<Void> gcHint() {
-        if (!isActive()) {
-            return notInitialized();
-        }
-        collectGarbage();
-        return HalResult.ok();
+        return state().map(pools -> {
+            collectGarbage();
+            return null;
+        });
     }
 
     /** What a GC hint does: {@code System.gc()}. */
@@ -238,24 +198,19 @@ public abstract class PooledMemoryDriver extends DriverBase implements MemoryDri
     /** The region is the platform's fixed memory: there is nothing to give back. */
     @Override
     public HalResult<Long> trim() {
-        return isActive() ? HalResult.ok(0L) : notInitialized();
+        return state().map(pools -> 0L);
     }
 
-    private HalResult<PoolSet.Live> find(PoolSet current, long handle, String verb) {
-        if (handle == 0) {
-            return HalResult.err(nullHandle(verb));
-        }
-        PoolSet.Live found = current.get(handle);
-        return found != null ? HalResult.ok(found) : HalResult.err(unknownHandle(handle));
+    private HalResult<PoolSet.Live> live(PoolSet pools, long handle, String verb) {
+        PoolSet.Live found = pools.get(handle);
+        return found != null ? HalResult.ok(found) : missing(handle, verb);
     }
 
-    private HalError nullHandle(String verb) {
-        return HalError.invalidParameter(name() + ": cannot " + verb + " the null handle");
-    }
-
-    private HalError unknownHandle(long handle) {
-        return HalError.notFound(name() + ": unknown handle " + handle
-                + ": never allocated by this driver or already released");
+    /** The error for a handle that names no live allocation: the null handle is a bad parameter, others unknown. */
+    private <T> HalResult<T> missing(long handle, String verb) {
+        return HalResult.err(handle == 0 ? HalError.invalidParameter(name() + ": cannot " + verb + " the null handle")
+                : HalError.notFound(name() + ": cannot " + verb + " handle " + handle
+                        + ": never allocated by this driver or already released"));
     }
 
     private HalError unsupportedType(MemoryType type) {

@@ -7,7 +7,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 
-import flight.hal.HalError;
 import flight.hal.HalResult;
 import flight.hal.driver.support.DriverBase;
 import flight.hal.thread.ThreadDriver;
@@ -17,14 +16,13 @@ import flight.hal.thread.ThreadingModel;
  * A thread driver with one worker thread per processor of its threading model, named after them; the threads are
  * started by {@link #initialize()} and stopped by {@link #shutdown()}, which lets queued tasks finish for a while.
  */
-public abstract class WorkerThreadDriver extends DriverBase implements ThreadDriver {
+public abstract class WorkerThreadDriver extends DriverBase<Workers> implements ThreadDriver {
     /** For {@code maxAdmitted}: no limit but the machine's. */
     public static final int UNBOUNDED = Integer.MAX_VALUE;
 
     private final ThreadingModel model;
     private final List<String> threadNames;
     private final int maxAdmitted;
-    private volatile Workers workers;
 
     /**
      * @param threadNames one name per worker thread
@@ -43,26 +41,13 @@ public abstract class WorkerThreadDriver extends DriverBase implements ThreadDri
     }
 
     @Override
-    public synchronized HalResult<Void> initialize() {
-        if (workers == null) {
-            workers = new Workers(name(), threadNames, maxAdmitted);
-        }
-        return HalResult.ok();
+    protected HalResult<Workers> open() {
+        return HalResult.ok(new Workers(name(), threadNames, maxAdmitted));
     }
 
     @Override
-    public synchronized HalResult<Void> shutdown() {
-        Workers stopping = workers;
-        workers = null;
-        if (stopping != null) {
-            stopping.stop();
-        }
-        return HalResult.ok();
-    }
-
-    @Override
-    public boolean isActive() {
-        return workers != null;
+    protected void close(Workers closing) {
+        closing.stop();
     }
 
     @Override
@@ -78,36 +63,26 @@ public abstract class WorkerThreadDriver extends DriverBase implements ThreadDri
     /** From one of this driver's own workers the tasks run right there, one after another, so nesting cannot deadlock. */
     @Override
     public HalResult<Void> executeParallel(List<? extends Runnable> tasks) {
-        Workers current = workers;
-        if (current == null) {
-            return notInitialized();
-        }
-        if (tasks == null) {
-            return HalResult.err(HalError.invalidParameter(name() + ": the task list is null"));
-        }
-        for (int index = 0; index < tasks.size(); index++) {
-            if (tasks.get(index) == null) { // not indexOf(null): immutable lists throw for it
-                return HalResult.err(HalError.invalidParameter(name() + ": task " + index + " of " + tasks.size()
-                        + " is null"));
+        return state().flatMap(workers -> {
+            if (tasks == null) {
+                return invalid("the task list is null");
             }
-        }
-        if (!current.onWorker()) {
-            return current.runAll(tasks);
-        }
-        Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
-        tasks.forEach(task -> new Job(task::run, failures::add, () -> { }).run());
-        return Workers.outcome(name(), tasks.size(), failures);
+            for (int index = 0; index < tasks.size(); index++) {
+                if (tasks.get(index) == null) { // not indexOf(null): immutable lists throw for it
+                    return invalid("task " + index + " of " + tasks.size() + " is null");
+                }
+            }
+            if (!workers.onWorker()) {
+                return workers.runAll(tasks);
+            }
+            Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
+            tasks.forEach(task -> new Job(task::run, failures::add, () -> { }).run());
+            return Workers.outcome(name(), tasks.size(), failures);
+        });
     }
 
     @Override
     public <T> HalResult<CompletionStage<T>> submit(Callable<T> task) {
-        Workers current = workers;
-        if (current == null) {
-            return notInitialized();
-        }
-        if (task == null) {
-            return HalResult.err(HalError.invalidParameter(name() + ": the task is null"));
-        }
-        return current.submit(task);
+        return state().flatMap(workers -> task == null ? invalid("the task is null") : workers.submit(task));
     }
 }
