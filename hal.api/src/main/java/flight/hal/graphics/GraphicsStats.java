@@ -11,9 +11,4 @@ package flight.hal.graphics;
  */
 public record GraphicsStats(long textureMemoryBytes, long usedBytes, long peakUsedBytes, int buffers,
                             int renderTargets) {
-
-    /** Accounted bytes still free; {@link Long#MAX_VALUE} minus the used bytes when only the machine limits them. */
-    public long freeBytes() {
-        return textureMemoryBytes - usedBytes;
-    }
 }

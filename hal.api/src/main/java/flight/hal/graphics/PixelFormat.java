@@ -34,11 +34,6 @@ public enum PixelFormat {
         return bytesPerPixel;
     }
 
-    /** Whether the format keeps an alpha channel. */
-    public boolean hasAlpha() {
-        return this == RGBA8888 || this == ARGB1555;
-    }
-
     /** The colour {@code argb} as this format stores it: what reading it back returns. */
     public int quantize(int argb) {
         return unpack(pack(argb));

@@ -1,8 +1,6 @@
 package flight.hal.graphics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 
@@ -50,8 +48,6 @@ class PixelFormatTest {
         assertEquals(0xFFC6A210, PixelFormat.RGB565.quantize(0x80C0A010));
         assertEquals(0xFFC6A510, PixelFormat.ARGB1555.quantize(0x80C0A010));
         assertEquals(0x00C6A510, PixelFormat.ARGB1555.quantize(0x7FC0A010));
-        assertTrue(PixelFormat.ARGB1555.hasAlpha());
-        assertFalse(PixelFormat.RGB565.hasAlpha());
         assertEquals(2, PixelFormat.RGB565.bytesPerPixel());
         assertEquals(3, PixelFormat.RGB888.bytesPerPixel());
     }

@@ -15,7 +15,7 @@ import flight.hal.HalResult;
  * selected it) the kit checks it live and leaves its lifecycle alone; when it is not, the kit initializes it for the
  * run and shuts it down afterwards, unless the registry selected it meanwhile.
  */
-final class DriverUnderTest implements AutoCloseable {
+final class DriverUnderTest {
     private final ServiceObjects<Object> objects;
     private final Object service;
     final HalDriver driver;
@@ -78,10 +78,5 @@ final class DriverUnderTest implements AutoCloseable {
         } finally {
             objects.ungetService(service);
         }
-    }
-
-    @Override
-    public void close() {
-        close(false);
     }
 }

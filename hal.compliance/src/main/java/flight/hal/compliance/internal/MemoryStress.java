@@ -94,12 +94,13 @@ final class MemoryStress {
         MemoryStats start = Expect.ok(memory.stats(), "stats()");
         Fill fill = new Fill(memory);
         int refused = 0;
+        int cycles = 0;
         try {
             long target = (long) (start.freeBytes() * PRESSURE_SHARE);
             HalError refusal = fill.until(target);
             Expect.that(refusal == null, "refused at " + fill.heldBytes() + " of " + target + " bytes: " + refusal);
-            for (int cycle = 0; cycle < PRESSURE_CYCLES; cycle++) {
-                fill.release(cycle * 7);
+            for (; cycles < PRESSURE_CYCLES && fill.heldCount() > 0; cycles++) {
+                fill.release(cycles * 7);
                 HalError cycleRefusal = fill.allocateNext();
                 Expect.that(cycleRefusal == null || cycleRefusal.category() == ErrorCategory.OUT_OF_MEMORY,
                         "under pressure an allocation failed with " + cycleRefusal);
@@ -112,7 +113,7 @@ final class MemoryStress {
         expectBackTo(start);
         return Outcome.pass(String.format(Locale.ROOT, "held %.0f %% of the free memory, then %d release and"
                 + " allocate cycles (%d refused for lack of memory); nothing overlapped, all released",
-                PRESSURE_SHARE * 100, PRESSURE_CYCLES, refused));
+                PRESSURE_SHARE * 100, cycles, refused));
     }
 
     private void expectBackTo(MemoryStats before) {

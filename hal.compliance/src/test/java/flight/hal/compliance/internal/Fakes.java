@@ -103,7 +103,7 @@ final class Fakes {
         try {
             suite.run(tested, Sla.of(tested.driver.platformInfo()), checks);
         } finally {
-            tested.close();
+            tested.close(false);
         }
         return checks.results();
     }

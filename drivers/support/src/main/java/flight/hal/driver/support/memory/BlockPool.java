@@ -82,10 +82,6 @@ final class BlockPool {
         releases++;
     }
 
-    long usedBytes() {
-        return usedBytes;
-    }
-
     /** The longest free run. */
     long largestFreeRun() {
         long largest = 0;
