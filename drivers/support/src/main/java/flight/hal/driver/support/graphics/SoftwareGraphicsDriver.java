@@ -192,21 +192,35 @@ public abstract class SoftwareGraphicsDriver extends DriverBase<GraphicsObjects>
             if (file == null) {
                 return invalid("no file to write the render target to");
             }
-            HalResult<int[]> pixels = pixels(surface, 0, 0, target.width(), target.height());
-            if (pixels.isErr()) {
-                return HalResult.err(pixels.errorOrNull());
-            }
-            BufferedImage image = new BufferedImage(target.width(), target.height(), BufferedImage.TYPE_INT_ARGB);
-            image.setRGB(0, 0, target.width(), target.height(), pixels.valueOrNull(), 0, target.width());
-            // our own stream: ImageIO.write(..., File) prints a stack trace to stderr when it cannot open the file
-            try (OutputStream out = Files.newOutputStream(file);
-                 ImageOutputStream png = new MemoryCacheImageOutputStream(out)) {
-                return ImageIO.write(image, "png", png) ? HalResult.ok()
-                        : HalResult.err(HalError.unsupportedFormat(name() + ": this JVM has no PNG writer"));
-            } catch (IOException e) {
-                return HalResult.err(ErrorCategory.IO_ERROR, name() + ": cannot write " + file + ": " + e);
+            return image(surface).flatMap(image -> write(image, file));
+        });
+    }
+
+    /** The target as an ARGB image. */
+    private HalResult<BufferedImage> image(Surface surface) {
+        RenderTarget target = surface.target;
+        return pixels(surface, 0, 0, target.width(), target.height()).flatMap(pixels -> {
+            try {
+                BufferedImage image =
+                        new BufferedImage(target.width(), target.height(), BufferedImage.TYPE_INT_ARGB);
+                image.setRGB(0, 0, target.width(), target.height(), pixels, 0, target.width());
+                return HalResult.ok(image);
+            } catch (OutOfMemoryError e) {
+                return HalResult.err(HalError.outOfMemory(name() + ": the JVM cannot hold a " + target.width()
+                        + "x" + target.height() + " image to write: " + e.getMessage()));
             }
         });
+    }
+
+    private HalResult<Void> write(BufferedImage image, Path file) {
+        // our own stream: ImageIO.write(..., File) prints a stack trace to stderr when it cannot open the file
+        try (OutputStream out = Files.newOutputStream(file);
+             ImageOutputStream png = new MemoryCacheImageOutputStream(out)) {
+            return ImageIO.write(image, "png", png) ? HalResult.ok()
+                    : HalResult.err(HalError.unsupportedFormat(name() + ": this JVM has no PNG writer"));
+        } catch (IOException e) {
+            return HalResult.err(ErrorCategory.IO_ERROR, name() + ": cannot write " + file + ": " + e);
+        }
     }
 
     @Override
