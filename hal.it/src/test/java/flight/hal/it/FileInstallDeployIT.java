@@ -1,7 +1,5 @@
 package flight.hal.it;
 
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
-import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
 import java.io.IOException;
@@ -22,18 +20,7 @@ public class FileInstallDeployIT extends HalItSupport {
 
     @Configuration
     public Option[] configuration() throws IOException {
-        Path deploy = Files.createDirectories(Paths.get(System.getProperty("hal.it.work"), "deploy"));
-        try (var stale = Files.list(deploy)) {
-            for (Path jar : stale.toList()) {
-                Files.delete(jar);
-            }
-        }
-        return options(halFramework(),
-                frameworkProperty("felix.fileinstall.dir").value(deploy.toString()),
-                frameworkProperty("felix.fileinstall.poll").value("100"),
-                frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
-                frameworkProperty("hal.it.deploy").value(deploy.toString()),
-                mavenBundle("org.apache.felix", "org.apache.felix.fileinstall").versionAsInProject());
+        return options(halFramework(), deployFolder("deploy"));
     }
 
     @Test

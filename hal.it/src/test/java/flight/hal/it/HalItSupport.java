@@ -6,6 +6,7 @@ import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
 import static org.ops4j.pax.exam.CoreOptions.composite;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
@@ -13,8 +14,12 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Objects;
@@ -80,6 +85,7 @@ public abstract class HalItSupport {
                 mavenBundle("org.apache.felix", "org.apache.felix.gogo.runtime").versionAsInProject(),
                 ourBundle("hal.api.jar"),
                 ourBundle("hal.registry.jar"),
+                ourBundle("hal.driver.support.jar"),
                 ourBundle("hal.driver.host.jar"),
                 junitBundles());
     }
@@ -105,6 +111,25 @@ public abstract class HalItSupport {
             Object result = session.execute(command);
             return out.toString(StandardCharsets.UTF_8) + (result == null ? "" : result.toString());
         }
+    }
+
+    /**
+     * FileInstall watching the folder {@code name} below the work directory, emptied first; tests find its path in
+     * the framework property {@code hal.it.deploy}.
+     */
+    static Option deployFolder(String name) throws IOException {
+        Path deploy = Files.createDirectories(Paths.get(System.getProperty("hal.it.work"), name));
+        try (var stale = Files.list(deploy)) {
+            for (Path jar : stale.toList()) {
+                Files.delete(jar);
+            }
+        }
+        return composite(
+                frameworkProperty("felix.fileinstall.dir").value(deploy.toString()),
+                frameworkProperty("felix.fileinstall.poll").value("100"),
+                frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
+                frameworkProperty("hal.it.deploy").value(deploy.toString()),
+                mavenBundle("org.apache.felix", "org.apache.felix.fileinstall").versionAsInProject());
     }
 
     static Option ourBundle(String property) {

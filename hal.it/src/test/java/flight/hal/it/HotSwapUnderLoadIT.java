@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -25,6 +26,7 @@ import flight.hal.memory.MemoryDriver;
 import flight.hal.memory.MemoryStats;
 import flight.hal.registry.DriverHandle;
 import flight.hal.registry.DriverLease;
+import flight.hal.registry.SelectionEvent;
 
 /**
  * Two threads allocate and free through leases while the top driver's bundle is stopped and started 200 times: no
@@ -38,6 +40,8 @@ public class HotSwapUnderLoadIT extends HalItSupport {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong calls = new AtomicLong();
     private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+    /** Selection events taken off the queue while waiting for calls; counted with the ones left on it. */
+    private final List<SelectionEvent> seen = new ArrayList<>();
 
     @Configuration
     public Option[] configuration() {
@@ -68,10 +72,9 @@ public class HotSwapUnderLoadIT extends HalItSupport {
         }
 
         assertTrue("failed calls: " + failures, failures.isEmpty());
-        long toTest = selections.stream().filter(event -> TEST.equals(event.selected())).count();
-        long toHost = selections.stream().filter(event -> HOST.equals(event.selected())).count();
-        assertEquals("swaps to the test driver", CYCLES, toTest);
-        assertEquals("swaps back to the host driver", CYCLES, toHost);
+        collectSelectionEvents();
+        assertEquals("swaps to the test driver", CYCLES, selectionsOf(TEST));
+        assertEquals("swaps back to the host driver", CYCLES, selectionsOf(HOST));
         assertTrue("calls made: " + calls.get(), calls.get() >= CYCLES);
 
         MemoryStats host = registry.handle(MemoryDriver.class).current().stats().orElseThrow();
@@ -79,11 +82,31 @@ public class HotSwapUnderLoadIT extends HalItSupport {
         assertEquals("allocations left in the selected driver", 0, host.activeAllocations());
     }
 
+    /** Takes the selection events still queued or in delivery (they arrive asynchronously) until all are seen. */
+    private void collectSelectionEvents() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (selectionsOf(TEST) < CYCLES || selectionsOf(HOST) < CYCLES) {
+            SelectionEvent event = selections.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (event == null) {
+                return;
+            }
+            seen.add(event);
+        }
+        selections.drainTo(seen);
+    }
+
+    private long selectionsOf(String driver) {
+        return seen.stream().filter(event -> driver.equals(event.selected())).count();
+    }
+
     /** Makes sure calls keep flowing through every cycle, so each swap happens under load. */
     private void awaitCallsBeyond(long before) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         while (calls.get() < before + CALLERS && System.nanoTime() < deadline && failures.isEmpty()) {
-            selections.poll(1, TimeUnit.MILLISECONDS);
+            SelectionEvent event = selections.poll(1, TimeUnit.MILLISECONDS);
+            if (event != null) {
+                seen.add(event);
+            }
         }
     }
 

@@ -5,15 +5,12 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
 
 import org.apache.felix.service.command.CommandProcessor;
-import org.apache.felix.service.command.CommandSession;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -101,10 +98,7 @@ public class ResourcePlatformIT extends ResourceItSupport {
     }
 
     private String run(String command) throws Exception {
-        ByteArrayOutputStream ignored = new ByteArrayOutputStream();
-        try (CommandSession session = shell.createSession(new ByteArrayInputStream(new byte[0]), ignored, ignored)) {
-            return String.valueOf(session.execute(command));
-        }
+        return runCommand(shell, command);
     }
 
     /** Waits until the memory budget's maximum is {@code expected}; selection events wake the check. */

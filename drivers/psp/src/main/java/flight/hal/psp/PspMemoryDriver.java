@@ -1,0 +1,26 @@
+package flight.hal.psp;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+
+import flight.hal.RegisterHalDriver;
+import flight.hal.driver.support.PlatformProfile;
+import flight.hal.driver.support.memory.PooledMemoryDriver;
+import flight.hal.memory.MemoryDriver;
+
+/** 32 MB of main RAM and the Media Engine's pool for requests flagged {@code MEDIA_PROCESSING} or typed {@code MEDIA}. */
+@Component(service = MemoryDriver.class, scope = ServiceScope.PROTOTYPE)
+@RegisterHalDriver(hal_interface = MemoryDriver.class, hal_driver_name = PspMemoryDriver.NAME,
+        service_ranking = Psp.RANKING)
+public class PspMemoryDriver extends PooledMemoryDriver {
+    static final String NAME = "psp.memory";
+
+    public PspMemoryDriver() {
+        super(NAME, Psp.MEMORY);
+    }
+
+    @Override
+    protected PlatformProfile platform() {
+        return Psp.PLATFORM;
+    }
+}

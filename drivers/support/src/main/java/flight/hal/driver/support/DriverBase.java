@@ -1,0 +1,136 @@
+package flight.hal.driver.support;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+
+import flight.hal.HalCapability;
+import flight.hal.HalDriver;
+import flight.hal.HalError;
+import flight.hal.HalResult;
+import flight.hal.PerformanceTier;
+import flight.hal.PlatformInfo;
+
+/**
+ * Identity, lifecycle and component wiring shared by the drivers built on this library: the name, the priority read
+ * from the {@code service.ranking} component property, and the driver's state, which {@link #initialize()} opens,
+ * {@link #shutdown()} (or deactivation of the component) closes, and every call needs. Driver bundles build their
+ * components' metadata with bnd's {@code -dsannotations-options: inherit}, so the annotations here count.
+ *
+ * @param <S> what one initialization holds: memory pools, graphics objects, worker threads
+ */
+public abstract class DriverBase<S> implements HalDriver {
+    private static final String VERSION = "1.0.0";
+    private static final String RANKING = "service.ranking";
+
+    private final String name;
+    private volatile int ranking;
+    private volatile S state;
+
+    protected DriverBase(String name) {
+        this.name = name;
+    }
+
+    /** Reads the ranking; a Config Admin change of it modifies the component instead of re-activating it. */
+    @Activate
+    @Modified
+    protected void configure(Map<String, Object> properties) {
+        ranking = properties.get(RANKING) instanceof Number number ? number.intValue() : 0;
+    }
+
+    @Deactivate
+    protected void deactivate() {
+        shutdown();
+    }
+
+    /** The platform this driver runs on or emulates. */
+    protected abstract PlatformProfile platform();
+
+    /** Acquires what one initialization holds, or says why it cannot. */
+    protected abstract HalResult<S> open();
+
+    /** Releases what {@link #open()} acquired. */
+    protected abstract void close(S closing);
+
+    @Override
+    public final synchronized HalResult<Void> initialize() {
+        if (state == null) {
+            HalResult<S> opened = open();
+            if (opened.isErr()) {
+                return HalResult.err(opened.errorOrNull());
+            }
+            state = opened.valueOrNull();
+        }
+        return HalResult.ok();
+    }
+
+    @Override
+    public final synchronized HalResult<Void> shutdown() {
+        S closing = state;
+        state = null;
+        if (closing != null) {
+            close(closing);
+        }
+        return HalResult.ok();
+    }
+
+    @Override
+    public final boolean isActive() {
+        return state != null;
+    }
+
+    /** The current initialization's state, or null while not initialized. */
+    protected final S current() {
+        return state;
+    }
+
+    /** The current initialization's state, or the error of a call made while not initialized. */
+    protected final HalResult<S> state() {
+        S current = state;
+        return current != null ? HalResult.ok(current)
+                : HalResult.err(HalError.invalidState("driver " + name + " is not initialized"));
+    }
+
+    /** An {@code INVALID_PARAMETER} error whose message starts with the driver's name. */
+    protected final <T> HalResult<T> invalid(String message) {
+        return HalResult.err(HalError.invalidParameter(name + ": " + message));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int priority() {
+        return ranking;
+    }
+
+    @Override
+    public String version() {
+        return VERSION;
+    }
+
+    @Override
+    public boolean isAvailable() {
+        return true;
+    }
+
+    @Override
+    public Set<HalCapability> capabilities() {
+        return platform().capabilities();
+    }
+
+    @Override
+    public PerformanceTier performanceTier() {
+        return platform().tier();
+    }
+
+    @Override
+    public PlatformInfo platformInfo() {
+        return platform().info();
+    }
+}

@@ -1,0 +1,222 @@
+package flight.hal.driver.support.memory;
+
+import java.nio.ByteBuffer;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import flight.hal.HalError;
+import flight.hal.HalResult;
+import flight.hal.driver.support.DriverBase;
+import flight.hal.memory.AllocationRequest;
+import flight.hal.memory.DefragmentationCallback;
+import flight.hal.memory.MemoryAllocation;
+import flight.hal.memory.MemoryDriver;
+import flight.hal.memory.MemoryFlag;
+import flight.hal.memory.MemoryStats;
+import flight.hal.memory.MemoryType;
+
+/**
+ * A memory driver that hands out blocks of a fixed off-heap region cut into pools, as a console's allocator does with
+ * its RAM: every allocation really comes from its pool, and when the pools are full the driver is out of memory even
+ * though the JVM is not. The region is reserved by {@link #initialize()} and dropped by {@link #shutdown()}.
+ */
+public abstract class PooledMemoryDriver extends DriverBase<PoolSet> implements MemoryDriver {
+
+    /** What a profile on a JVM cannot honour: DMA, executable or uncached pages, memory the GPU maps. */
+    private static final Set<MemoryFlag> REFUSED_FLAGS =
+            EnumSet.of(MemoryFlag.DMA_CAPABLE, MemoryFlag.EXECUTABLE, MemoryFlag.UNCACHED, MemoryFlag.GPU_VISIBLE);
+    private static final byte[] ZEROS = new byte[MemoryLayout.MAX_ALIGNMENT];
+    private static final Logger LOG = LoggerFactory.getLogger(PooledMemoryDriver.class);
+
+    private final MemoryLayout layout;
+    /** Handles are never reused, not even across re-initializations; 0 is the null handle. */
+    private final AtomicLong nextHandle = new AtomicLong(1);
+
+    protected PooledMemoryDriver(String name, MemoryLayout layout) {
+        super(name);
+        this.layout = layout;
+    }
+
+    @Override
+    protected HalResult<PoolSet> open() {
+        try {
+            return HalResult.ok(new PoolSet(layout));
+        } catch (OutOfMemoryError e) {
+            return HalResult.err(HalError.initializationFailed(name() + ": cannot reserve its region of "
+                    + layout.regionBytes() + " bytes of direct memory: " + e.getMessage()));
+        }
+    }
+
+    @Override
+    protected void close(PoolSet closing) {
+        if (closing.liveCount() > 0) {
+            LOG.warn("{} shut down with {} live allocations holding {} bytes; its region is dropped with them",
+                    name(), closing.liveCount(), closing.usedBytes());
+        }
+    }
+
+    @Override
+    public HalResult<MemoryAllocation> allocate(AllocationRequest request) {
+        return state().flatMap(pools -> route(pools, request).flatMap(route -> place(pools, request, route)));
+    }
+
+    private HalResult<MemoryAllocation> place(PoolSet pools, AllocationRequest request, List<BlockPool> route) {
+        PoolSet.Live placed = pools.place(nextHandle.getAndIncrement(), request, route);
+        if (placed == null) {
+            return HalResult.err(HalError.outOfMemory(name() + ": no pool can hold " + request.size()
+                    + " bytes aligned to " + request.alignment() + " for " + request.type() + " " + request.flags()
+                    + ": " + pools.describe(route)));
+        }
+        if (request.has(MemoryFlag.ZERO_INITIALIZED)) {
+            zero(placed.allocation().buffer());
+        }
+        if (pools.takeGcHint()) {
+            LOG.info("{}: usage crossed the GC hint threshold of {} bytes; hinting a collection", name(),
+                    layout.gcHintBytes());
+            collectGarbage();
+        }
+        return HalResult.ok(placed.allocation());
+    }
+
+    /** The pools {@code request} may use, or why it is refused. */
+    private HalResult<List<BlockPool>> route(PoolSet pools, AllocationRequest request) {
+        if (request == null) {
+            return invalid("the allocation request is null");
+        }
+        HalError refused = request.check(layout.maxAllocation(), MemoryLayout.MAX_ALIGNMENT).errorOrNull();
+        if (refused != null) {
+            return HalResult.err(new HalError(refused.category(), refused.code(), name() + ": " + refused.message()));
+        }
+        for (MemoryFlag flag : request.flags()) {
+            if (REFUSED_FLAGS.contains(flag)) {
+                return HalResult.err(HalError.unsupportedCapability(name() + ": memory flag " + flag
+                        + " cannot be honoured on " + platformInfo().platformName()));
+            }
+        }
+        List<BlockPool> route = pools.route(request);
+        return route.isEmpty() ? HalResult.err(unsupportedType(request.type())) : HalResult.ok(route);
+    }
+
+    private static void zero(ByteBuffer buffer) {
+        for (int index = 0; index < buffer.capacity(); index += ZEROS.length) {
+            buffer.put(index, ZEROS, 0, Math.min(ZEROS.length, buffer.capacity() - index));
+        }
+    }
+
+    @Override
+    public HalResult<Void> deallocate(long handle) {
+        return state().flatMap(pools -> pools.release(handle) != null ? HalResult.ok() : missing(handle, "release"));
+    }
+
+    @Override
+    public HalResult<MemoryAllocation> reallocate(long handle, long newSize) {
+        return state().flatMap(pools -> live(pools, handle, "reallocate").flatMap(old -> {
+            MemoryAllocation previous = old.allocation();
+            HalResult<MemoryAllocation> resized = allocate(
+                    new AllocationRequest(newSize, previous.alignment(), previous.flags(), old.requestedType()));
+            resized.ifOk(moved -> moved.buffer().put(0, previous.buffer(), 0,
+                    (int) Math.min(previous.size(), moved.size())));
+            if (resized.isOk() && pools.release(handle) == null) {
+                pools.release(resized.valueOrNull().handle()); // released by another thread meanwhile: undo
+                return missing(handle, "reallocate");
+            }
+            return resized; // on error the old allocation is untouched
+        }));
+    }
+
+    @Override
+    public HalResult<MemoryStats> stats() {
+        return state().map(PoolSet::stats);
+    }
+
+    /** The stats of the pool that is memory of {@code type} (or serves it): what that pool holds. */
+    @Override
+    public HalResult<MemoryStats> stats(MemoryType type) {
+        return state().flatMap(pools -> {
+            MemoryStats stats = type == null ? null : pools.stats(type);
+            return stats == null ? HalResult.err(unsupportedType(type)) : HalResult.ok(stats);
+        });
+    }
+
+    @Override
+    public boolean isValid(long handle) {
+        PoolSet pools = current();
+        return pools != null && pools.get(handle) != null;
+    }
+
+    @Override
+    public HalResult<MemoryAllocation> allocationInfo(long handle) {
+        return state().flatMap(pools -> live(pools, handle, "describe")).map(PoolSet.Live::allocation);
+    }
+
+    @Override
+    public boolean supportsAlignment(int alignment) {
+        return alignment > 0 && Integer.bitCount(alignment) == 1 && alignment <= MemoryLayout.MAX_ALIGNMENT;
+    }
+
+    @Override
+    public boolean supportsMemoryType(MemoryType type) {
+        return layout.pools().stream().anyMatch(pool -> pool.serves().contains(type));
+    }
+
+    @Override
+    public long maxAllocationSize() {
+        return layout.maxAllocation();
+    }
+
+    /** Blocks are coalesced on every release and live blocks cannot move under their buffers: nothing to compact. */
+    @Override
+    public HalResult<Long> defragment(DefragmentationCallback callback) {
+        return state().map(pools -> {
+            if (callback != null) {
+                callback.progress(0, 0);
+            }
+            return 0L;
+        });
+    }
+
+    /** Hints the JVM's collector, the collector of the machine the profile runs on. */
+    @Override
+    public HalResult<Void> gcHint() {
+        return state().map(pools -> {
+            collectGarbage();
+            return null;
+        });
+    }
+
+    /** What a GC hint does: {@code System.gc()}. */
+    protected void collectGarbage() {
+        System.gc();
+    }
+
+    /** The region is the platform's fixed memory: there is nothing to give back. */
+    @Override
+    public HalResult<Long> trim() {
+        return state().map(pools -> 0L);
+    }
+
+    private HalResult<PoolSet.Live> live(PoolSet pools, long handle, String verb) {
+        PoolSet.Live found = pools.get(handle);
+        return found != null ? HalResult.ok(found) : missing(handle, verb);
+    }
+
+    /** The error for a handle that names no live allocation: the null handle is a bad parameter, others unknown. */
+    private <T> HalResult<T> missing(long handle, String verb) {
+        return HalResult.err(handle == 0 ? HalError.invalidParameter(name() + ": cannot " + verb + " the null handle")
+                : HalError.notFound(name() + ": cannot " + verb + " handle " + handle
+                        + ": never allocated by this driver or already released"));
+    }
+
+    private HalError unsupportedType(MemoryType type) {
+        String served = layout.pools().stream().flatMap(pool -> pool.serves().stream()).distinct().sorted()
+                .map(String::valueOf).collect(Collectors.joining(", "));
+        return HalError.unsupportedCapability(name() + ": memory type " + type + " is not available on "
+                + platformInfo().platformName() + "; requests may ask for " + served);
+    }
+}

@@ -1,0 +1,60 @@
+package flight.hal.compliance.internal;
+
+import flight.hal.ErrorCategory;
+import flight.hal.HalError;
+import flight.hal.HalResult;
+
+/** Expectations inside a check: the first one that does not hold ends the check as failed, with its message. */
+final class Expect {
+
+    /** Thrown by an expectation that does not hold; carries what was wrong. */
+    static final class Unmet extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unmet(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private Expect() {
+    }
+
+    static void that(boolean condition, String whatWasWrong) {
+        if (!condition) {
+            throw new Unmet(whatWasWrong);
+        }
+    }
+
+    /** The value of a result that must be a success. */
+    static <T> T ok(HalResult<T> result, String call) {
+        if (result == null) {
+            throw new Unmet(call + " returned null instead of a result");
+        }
+        if (result.isErr()) {
+            throw new Unmet(call + " failed: " + result.errorOrNull());
+        }
+        return result.valueOrNull();
+    }
+
+    /** The error of a result that must fail with {@code expected}; its message must name {@code mention} if given. */
+    static HalError error(HalResult<?> result, ErrorCategory expected, String call, String mention) {
+        if (result == null) {
+            throw new Unmet(call + " returned null instead of a result");
+        }
+        HalError error = result.errorOrNull();
+        if (error == null) {
+            throw new Unmet(call + " succeeded; expected the error " + expected);
+        }
+        if (error.category() != expected) {
+            throw new Unmet(call + " failed with " + error + "; expected the error " + expected);
+        }
+        if (mention != null && !error.message().contains(mention)) {
+            throw new Unmet(call + " failed with \"" + error.message() + "\", which does not name " + mention);
+        }
+        return error;
+    }
+
+    static HalError error(HalResult<?> result, ErrorCategory expected, String call) {
+        return error(result, expected, call, null);
+    }
+}

@@ -1,0 +1,87 @@
+package flight.hal.compliance.internal;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Locale;
+
+import flight.hal.ErrorCategory;
+import flight.hal.HalResult;
+import flight.hal.compliance.Measurement;
+import flight.hal.memory.AllocationRequest;
+import flight.hal.memory.MemoryAllocation;
+import flight.hal.memory.MemoryDriver;
+import flight.hal.memory.MemoryStats;
+
+/** Memory checks under load: allocation latency against the platform's service level, concurrent use. */
+final class MemoryLoad {
+    private static final int WARM_UP = 200;
+    private static final int SAMPLES = 2000;
+    private static final int THREADS = 4;
+    private static final int ROUNDS = 250;
+
+    private MemoryLoad() {
+    }
+
+    /** The 99th percentile of the time allocate() takes for 64 B to 4 KiB, each released before the next. */
+    static Outcome latency(MemoryDriver memory, Sla sla) {
+        for (int i = 0; i < WARM_UP; i++) {
+            allocateAndRelease(memory, i, null);
+        }
+        long[] nanos = new long[SAMPLES];
+        for (int i = 0; i < SAMPLES; i++) {
+            allocateAndRelease(memory, i, nanos);
+        }
+        Arrays.sort(nanos);
+        double p99 = nanos[(int) Math.ceil(SAMPLES * 0.99) - 1] / 1e6;
+        double max = nanos[SAMPLES - 1] / 1e6;
+        return Outcome.measured(p99 < sla.latencyMillis(), String.format(Locale.ROOT,
+                "99th percentile of %d allocations of 64 B to 4 KiB: %.4f ms (slowest %.3f ms)", SAMPLES, p99, max),
+                new Measurement(p99, "ms", "< " + MemoryStress.format(sla.latencyMillis()) + " ms", true));
+    }
+
+    private static void allocateAndRelease(MemoryDriver memory, int index, long[] nanos) {
+        AllocationRequest request = AllocationRequest.of(64L << (index % 7));
+        long start = System.nanoTime();
+        HalResult<MemoryAllocation> result = memory.allocate(request);
+        long took = System.nanoTime() - start;
+        MemoryAllocation allocation = Expect.ok(result, "allocate(" + request.size() + " bytes)");
+        if (nanos != null) {
+            nanos[index] = took;
+        }
+        Expect.ok(memory.deallocate(allocation.handle()), "deallocate()");
+    }
+
+    static Outcome concurrency(MemoryDriver memory) throws Exception {
+        MemoryStats before = Expect.ok(memory.stats(), "stats()");
+        String unfinished = Concurrently.run(THREADS, thread -> rounds(memory, thread));
+        if (unfinished != null) {
+            return Outcome.fail(unfinished);
+        }
+        MemoryStats after = Expect.ok(memory.stats(), "stats()");
+        Expect.that(after.activeAllocations() == before.activeAllocations() && after.usedBytes() == before.usedBytes(),
+                "after every thread released what it allocated the accounting is " + after + ", it was " + before);
+        return Outcome.pass(THREADS + " threads x " + ROUNDS + " rounds of allocate, fill, verify, release: no error,"
+                + " no block shared, accounting back where it was");
+    }
+
+    /** One thread's rounds: its allocations must hold its bytes until it releases them. */
+    private static void rounds(MemoryDriver memory, int thread) {
+        for (int round = 0; round < ROUNDS; round++) {
+            long size = Math.min(memory.maxAllocationSize(), 64L << ((thread + round) % 8));
+            HalResult<MemoryAllocation> result = memory.allocate(AllocationRequest.of(size));
+            if (result.isErr() && result.errorOrNull().category() == ErrorCategory.OUT_OF_MEMORY) {
+                continue;
+            }
+            MemoryAllocation allocation = Expect.ok(result, "allocate(" + size + " bytes) on thread " + thread);
+            ByteBuffer buffer = allocation.buffer();
+            byte mark = (byte) (thread * 64 + round);
+            for (int i = 0; i < buffer.capacity(); i++) {
+                buffer.put(i, mark);
+            }
+            for (int i = 0; i < buffer.capacity(); i++) {
+                Expect.that(buffer.get(i) == mark, "thread " + thread + " found another thread's byte in its block");
+            }
+            Expect.ok(memory.deallocate(allocation.handle()), "deallocate() on thread " + thread);
+        }
+    }
+}

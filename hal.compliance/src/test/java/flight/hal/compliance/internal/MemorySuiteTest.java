@@ -1,0 +1,88 @@
+package flight.hal.compliance.internal;
+
+import static flight.hal.compliance.internal.Fakes.named;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import flight.hal.HalResult;
+import flight.hal.compliance.CheckCategory;
+import flight.hal.compliance.CheckResult;
+import flight.hal.compliance.Measurement;
+import flight.hal.compliance.Verdict;
+import flight.hal.dreamcast.DreamcastMemoryDriver;
+import flight.hal.memory.AllocationRequest;
+import flight.hal.memory.MemoryDriver;
+
+class MemorySuiteTest {
+
+    private static List<CheckResult> check(MemoryDriver driver) {
+        return Fakes.check(new MemorySuite(), driver, MemoryDriver.class);
+    }
+
+    @Test
+    void theDreamcastProfilePassesEveryCheckAndItsFiguresAreMeasured() {
+        List<CheckResult> results = check(new DreamcastMemoryDriver());
+        Fakes.assertNoFailure(results);
+        assertEquals(10, results.size());
+        assertTrue(named(results, "interface contract").detail().contains("a private instance"));
+        Measurement efficiency = named(results, "memory efficiency").figure().orElseThrow();
+        assertFalse(efficiency.timing());
+        assertEquals("> 90 %", efficiency.requirement());
+        assertTrue(efficiency.value() > 90 && efficiency.value() <= 100, "efficiency " + efficiency.value());
+        CheckResult latency = named(results, "allocation latency");
+        assertEquals(CheckCategory.SLA, latency.category());
+        assertTrue(latency.isTiming());
+        assertEquals("< 5 ms", latency.measurement().requirement());
+        assertEquals(Verdict.PASS, named(results, "exhaustion and recovery").verdict());
+    }
+
+    @Test
+    void aDriverThatForgetsToFreeFailsCleanupAndRecovery() {
+        MemoryDriver real = new DreamcastMemoryDriver();
+        MemoryDriver leaky = Fakes.bend(MemoryDriver.class, real, "deallocate", args -> HalResult.ok());
+        List<CheckResult> results = check(leaky);
+        assertEquals(Verdict.FAIL, named(results, "resource cleanup").verdict());
+        assertEquals(Verdict.FAIL, named(results, "error handling").verdict());
+        assertEquals(Verdict.FAIL, named(results, "exhaustion and recovery").verdict());
+    }
+
+    @Test
+    void aDriverThatAcceptsEmptyRequestsFailsValidation() {
+        MemoryDriver real = new DreamcastMemoryDriver();
+        MemoryDriver lenient = Fakes.bend(MemoryDriver.class, real, "allocate", args -> {
+            AllocationRequest request = (AllocationRequest) args[0];
+            return real.allocate(request != null && request.size() == 0 ? AllocationRequest.of(1) : request);
+        });
+        CheckResult validation = named(check(lenient), "parameter validation");
+        assertEquals(Verdict.FAIL, validation.verdict());
+        assertEquals("allocate(0 bytes) succeeded; expected the error INVALID_PARAMETER", validation.detail());
+    }
+
+    @Test
+    void aDriverThatThrowsFailsTheCheckInsteadOfTheKit() {
+        MemoryDriver real = new DreamcastMemoryDriver();
+        MemoryDriver throwing = Fakes.bend(MemoryDriver.class, real, "trim", args -> {
+            throw new IllegalStateException("trim exploded");
+        });
+        CheckResult roundTrip = named(check(throwing), "allocation round trip");
+        assertEquals(Verdict.FAIL, roundTrip.verdict());
+        assertTrue(roundTrip.detail().startsWith("threw java.lang.IllegalStateException: trim exploded"));
+    }
+
+    @Test
+    void aLiveSharedDriverKeepsItsLifecycle() {
+        DreamcastMemoryDriver live = new DreamcastMemoryDriver();
+        live.initialize().orElseThrow();
+        List<CheckResult> results = Fakes.run(new MemorySuite(),
+                Fakes.open(live, MemoryDriver.class, "dreamcast.memory", false));
+        Fakes.assertNoFailure(results);
+        assertTrue(named(results, "interface contract").detail().contains("the live instance"));
+        assertTrue(live.isActive());
+        live.shutdown();
+    }
+}
