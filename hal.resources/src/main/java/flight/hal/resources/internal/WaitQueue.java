@@ -34,6 +34,11 @@ final class WaitQueue {
     Waiter.State await(Waiter waiter, Grantor grantor, long timeoutNanos) {
         lock.lock();
         try {
+            if (waiter.owner.isClosed()) {
+                // its bundle stopped after the acquisition began; cancel() has run or will find nothing to end
+                waiter.state = Waiter.State.CANCELLED;
+                return waiter.state;
+            }
             waiting.incrementAndGet();
             if (grantor.tryGrant(waiter) == null) {
                 waiting.decrementAndGet();

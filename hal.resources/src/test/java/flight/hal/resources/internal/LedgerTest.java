@@ -172,6 +172,17 @@ class LedgerTest {
         assertTrue(error.message().endsWith("its bundle stopped"), error.message());
     }
 
+    /** The bundle stops after its acquisition began but before it queued: it must not wait forever. */
+    @Test
+    void anAcquisitionOfAnAlreadyClosedAccountDoesNotWait() throws Exception {
+        reserve(alpha, 900);
+        beta.close();
+        ledger.remove(beta);
+        HalError error = waitFor(beta, 100, AcquisitionMode.BLOCKING).get(10, TimeUnit.SECONDS).errorOrNull();
+        assertEquals("acquire.cancelled", error.code());
+        assertEquals(0, waiting());
+    }
+
     @Test
     void raisingTheBudgetLetsWaitersIn() throws Exception {
         reserve(alpha, 900);
