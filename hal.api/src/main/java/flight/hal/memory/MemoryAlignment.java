@@ -19,4 +19,9 @@ public enum MemoryAlignment {
     public int bytes() {
         return bytes;
     }
+
+    /** Whether {@code alignment} is a positive power of two no larger than {@code maxAlignment}. */
+    public static boolean isPowerOfTwoWithin(int alignment, int maxAlignment) {
+        return alignment > 0 && Integer.bitCount(alignment) == 1 && alignment <= maxAlignment;
+    }
 }

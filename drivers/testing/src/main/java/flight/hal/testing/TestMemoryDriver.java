@@ -19,6 +19,7 @@ import flight.hal.PlatformInfo;
 import flight.hal.RegisterHalDriver;
 import flight.hal.memory.AllocationRequest;
 import flight.hal.memory.DefragmentationCallback;
+import flight.hal.memory.MemoryAlignment;
 import flight.hal.memory.MemoryAllocation;
 import flight.hal.memory.MemoryDriver;
 import flight.hal.memory.MemoryStats;
@@ -167,7 +168,7 @@ public class TestMemoryDriver implements MemoryDriver {
 
     @Override
     public boolean supportsAlignment(int alignment) {
-        return alignment > 0 && alignment <= MAX_ALIGNMENT && Integer.bitCount(alignment) == 1;
+        return MemoryAlignment.isPowerOfTwoWithin(alignment, MAX_ALIGNMENT);
     }
 
     @Override

@@ -26,6 +26,7 @@ import flight.hal.PlatformInfo;
 import flight.hal.RegisterHalDriver;
 import flight.hal.memory.AllocationRequest;
 import flight.hal.memory.DefragmentationCallback;
+import flight.hal.memory.MemoryAlignment;
 import flight.hal.memory.MemoryAllocation;
 import flight.hal.memory.MemoryDriver;
 import flight.hal.memory.MemoryFlag;
@@ -277,7 +278,7 @@ public class HostMemoryDriver implements MemoryDriver {
 
     @Override
     public boolean supportsAlignment(int alignment) {
-        return alignment > 0 && Integer.bitCount(alignment) == 1 && alignment <= MAX_ALIGNMENT;
+        return MemoryAlignment.isPowerOfTwoWithin(alignment, MAX_ALIGNMENT);
     }
 
     @Override

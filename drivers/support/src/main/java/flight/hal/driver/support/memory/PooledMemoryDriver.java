@@ -15,6 +15,7 @@ import flight.hal.HalResult;
 import flight.hal.driver.support.DriverBase;
 import flight.hal.memory.AllocationRequest;
 import flight.hal.memory.DefragmentationCallback;
+import flight.hal.memory.MemoryAlignment;
 import flight.hal.memory.MemoryAllocation;
 import flight.hal.memory.MemoryDriver;
 import flight.hal.memory.MemoryFlag;
@@ -157,7 +158,7 @@ public abstract class PooledMemoryDriver extends DriverBase<PoolSet> implements 
 
     @Override
     public boolean supportsAlignment(int alignment) {
-        return alignment > 0 && Integer.bitCount(alignment) == 1 && alignment <= MemoryLayout.MAX_ALIGNMENT;
+        return MemoryAlignment.isPowerOfTwoWithin(alignment, MemoryLayout.MAX_ALIGNMENT);
     }
 
     @Override
