@@ -49,15 +49,17 @@ class CrashRecoveryTest {
             while (acks < ACKS_BEFORE_KILL) {
                 String line = lines.readLine();
                 assertNotNull(line, () -> "the child ended early: " + read(errors));
-                String[] fields = line.split(" ");
-                if (fields[0].equals("ack")) {
-                    acked.get(fields[1]).put(Long.parseLong(fields[2]), Long.parseLong(fields[3]));
+                if (record(line, acked)) {
                     acks++;
                 }
             }
             assertTrue(child.isAlive(), "the child is still writing when it is killed");
-            child.destroyForcibly();
+            child.toHandle().destroyForcibly(); // SIGKILL; unlike Process.destroyForcibly it keeps the pipe open
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+            // the child kept writing until the kill: its last acknowledgements are still in the pipe
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                record(line, acked);
+            }
         }
         assertEquals(137, child.exitValue(), "killed by SIGKILL");
 
@@ -74,6 +76,16 @@ class CrashRecoveryTest {
             checkWritePointers(zoned.reportZones().orElseThrow(), acked.get("zns").keySet().stream()
                     .mapToLong(Long::longValue).max().orElseThrow());
         }
+    }
+
+    /** Records an {@code ack <device> <block> <seed>} line; {@code false} for any other line. */
+    private static boolean record(String line, Map<String, Map<Long, Long>> acked) {
+        String[] fields = line.split(" ");
+        if (fields.length != 4 || !fields[0].equals("ack")) {
+            return false;
+        }
+        acked.get(fields[1]).put(Long.parseLong(fields[2]), Long.parseLong(fields[3]));
+        return true;
     }
 
     /** Zones before the last acknowledged append's are full; its zone's pointer is past it, by one append at most. */
