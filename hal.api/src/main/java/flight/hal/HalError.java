@@ -77,6 +77,10 @@ public record HalError(ErrorCategory category, String code, String message) {
         return of(ErrorCategory.INVALID_STATE, message);
     }
 
+    public static HalError internal(String message) {
+        return of(ErrorCategory.INTERNAL, message);
+    }
+
     /** {@code category/code: message}, or {@code category: message} when the code is the default one. */
     @Override
     public String toString() {

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import flight.hal.HalCapability;
 import flight.hal.HalError;
+import flight.hal.LiveObjects;
 import flight.hal.PerformanceTier;
 import flight.hal.PlatformInfo;
 
@@ -20,21 +21,25 @@ import flight.hal.PlatformInfo;
  * @param serviceId       its {@code service.id}
  * @param ranking         its {@code service.ranking}
  * @param state           where it stands in the selection
- * @param failure         why it was skipped, when {@code state} is {@link DriverState#FAILED}; else {@code null}
+ * @param failure         why it was skipped, when {@code state} is {@link DriverState#FAILED} or
+ *                        {@link DriverState#INELIGIBLE}; else {@code null}
  * @param capabilities    what it can do
  * @param performanceTier its platform's tier
  * @param platformInfo    what it knows of its platform
+ * @param live            what it holds for its clients ({@link LiveObjects#NONE} for a driver that is not an
+ *                        {@link flight.hal.ObjectOwner} or not initialized)
  */
 public record DriverDescription(String interfaceName, String name, String version, String bundleSymbolicName,
                                 long bundleId, long serviceId, int ranking, DriverState state, HalError failure,
                                 Set<HalCapability> capabilities, PerformanceTier performanceTier,
-                                PlatformInfo platformInfo) {
+                                PlatformInfo platformInfo, LiveObjects live) {
 
     public DriverDescription {
         Objects.requireNonNull(interfaceName, "interfaceName");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(state, "state");
         capabilities = Set.copyOf(capabilities);
+        Objects.requireNonNull(live, "live");
     }
 
     /** Why initialization failed, if it did. */

@@ -8,6 +8,17 @@ public enum DriverState {
     STANDBY,
     /** Reports itself unavailable ({@code isAvailable() == false}). */
     UNAVAILABLE,
-    /** Its {@code initialize()} failed; retried when its registration changes. */
-    FAILED
+    /**
+     * Its {@code initialize()} failed, returned null, threw or did not return in time, or it answered null or threw
+     * where the registry asked it something; retried when its registration changes.
+     */
+    FAILED,
+    /** Lacks a capability its interface requires; passed over. */
+    INELIGIBLE,
+    /**
+     * Left by the selection but still holding objects its clients have not released (its successor could not adopt
+     * them): it serves calls on those objects only, and is shut down when the last is released or it is retired
+     * by force.
+     */
+    RETIRING
 }

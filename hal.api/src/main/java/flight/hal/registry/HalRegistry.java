@@ -2,11 +2,14 @@ package flight.hal.registry;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
 
+import flight.hal.HalCapability;
 import flight.hal.HalDriver;
 import flight.hal.HalResult;
+import flight.hal.LiveObjects;
 
 /**
  * Keeps the best available driver of every HAL interface selected and re-selects at once when drivers come, go or
@@ -25,6 +28,15 @@ public interface HalRegistry {
      * demand and stay valid while the registry runs; one exists for an interface that has no driver yet.
      */
     <T extends HalDriver> DriverHandle<T> handle(Class<T> halInterface);
+
+    /**
+     * A handle that selects the best driver of {@code halInterface} having every capability in {@code required} (and
+     * those the configuration requires of the interface), and moves only among such drivers; candidates without them
+     * are passed over, which {@link InterfaceStatus#roles()} shows. With no capabilities it is {@link #handle(Class)}.
+     *
+     * @throws NullPointerException when an argument is null
+     */
+    <T extends HalDriver> DriverHandle<T> handle(Class<T> halInterface, Set<HalCapability> required);
 
     /** Every interface that has or had candidates, with its candidates in selection order. */
     List<InterfaceStatus> interfaces();
@@ -50,4 +62,13 @@ public interface HalRegistry {
      * @return a {@code NOT_FOUND} error when the interface is not pinned
      */
     HalResult<Void> unpin(String interfaceName);
+
+    /**
+     * Ends a {@link DriverState#RETIRING} driver now: with {@code force}, drops every object it still holds (their
+     * handles become invalid) and shuts it down; without, only reports what it holds.
+     *
+     * @return what was dropped (with {@code force}) or is held; a {@code NOT_FOUND} error when no driver of that name
+     *         is retiring; an {@code INVALID_PARAMETER} error for a blank name
+     */
+    HalResult<LiveObjects> retire(String driverName, boolean force);
 }

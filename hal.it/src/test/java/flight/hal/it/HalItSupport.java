@@ -23,9 +23,14 @@ import java.nio.file.Paths;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import javax.inject.Inject;
 
@@ -40,6 +45,8 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.util.tracker.ServiceTracker;
 
 import flight.hal.memory.MemoryDriver;
+import flight.hal.registry.DriverDescription;
+import flight.hal.registry.DriverState;
 import flight.hal.registry.HalRegistry;
 import flight.hal.registry.SelectionEvent;
 import flight.hal.registry.SelectionListener;
@@ -188,6 +195,36 @@ public abstract class HalItSupport {
                 fail("no selection event for '" + driver + "'");
             }
         } while (!Objects.equals(driver, event.selected()));
+    }
+
+    /**
+     * Waits until {@code condition} holds, for what no selection event announces (a candidate's state, a role's
+     * selection): checks it again every millisecond; fails with {@code whatIsWrong} after the timeout.
+     */
+    protected static void awaitUntil(BooleanSupplier condition, Supplier<String> whatIsWrong) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                fail("after " + TIMEOUT_SECONDS + " s: " + whatIsWrong.get());
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+    }
+
+    /** Waits until the memory candidate named {@code driver} is in {@code state}; returns it as seen then. */
+    protected DriverDescription awaitMemoryCandidate(String driver, DriverState state) {
+        AtomicReference<DriverDescription> seen = new AtomicReference<>();
+        awaitUntil(() -> {
+            seen.set(memoryCandidate(driver).orElse(null));
+            return seen.get() != null && seen.get().state() == state;
+        }, () -> "memory driver '" + driver + "' is not " + state + ": " + registry.status(MEMORY));
+        return seen.get();
+    }
+
+    /** The memory candidate named {@code driver}, if it is registered. */
+    protected Optional<DriverDescription> memoryCandidate(String driver) {
+        return registry.status(MEMORY).stream().flatMap(status -> status.candidates().stream())
+                .filter(candidate -> candidate.name().equals(driver)).findFirst();
     }
 
     protected String selectedMemoryDriver() {

@@ -10,12 +10,15 @@ import org.junit.jupiter.api.Test;
 
 import flight.hal.ErrorCategory;
 import flight.hal.HalCapability;
+import flight.hal.HalError;
 import flight.hal.HalResult;
+import flight.hal.HandleIssuer;
 import flight.hal.PerformanceTier;
 import flight.hal.memory.AllocationRequest;
 import flight.hal.memory.MemoryAlignment;
 import flight.hal.memory.MemoryAllocation;
 import flight.hal.memory.MemoryFlag;
+import flight.hal.memory.MemoryStats;
 import flight.hal.memory.MemoryType;
 
 class DreamcastMemoryDriverTest {
@@ -83,5 +86,17 @@ class DreamcastMemoryDriverTest {
         assertEquals(32, driver.platformInfo().memoryAlignment());
         assertEquals(1024 * 1024, driver.platformInfo().maxAllocationSize());
         assertEquals(1, driver.platformInfo().cpuCores());
+    }
+
+    @Test
+    void aHostMemoryHandleIsRefusedAsForeign() {
+        driver.allocate(AllocationRequest.of(64)).orElseThrow();
+        MemoryStats before = driver.stats().orElseThrow();
+        HalError refused = driver.deallocate(HandleIssuer.forDriver("host.memory").issue()).errorOrNull();
+        assertEquals(ErrorCategory.INVALID_PARAMETER, refused.category());
+        assertEquals(HandleIssuer.FOREIGN_HANDLE, refused.code());
+        assertTrue(refused.message().startsWith("dreamcast.memory#"), refused.message());
+        assertTrue(refused.message().contains("issued by host.memory#"), refused.message());
+        assertEquals(before, driver.stats().orElseThrow());
     }
 }

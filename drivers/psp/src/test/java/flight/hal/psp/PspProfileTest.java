@@ -1,6 +1,7 @@
 package flight.hal.psp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import flight.hal.ErrorCategory;
 import flight.hal.HalCapability;
 import flight.hal.HalResult;
+import flight.hal.HandleIssuer;
 import flight.hal.PerformanceTier;
 import flight.hal.graphics.PixelFormat;
 import flight.hal.graphics.RenderTarget;
@@ -91,5 +93,22 @@ class PspProfileTest {
         threads.executeParallel(List.of(meet, meet)).orElseThrow();
         assertEquals(Set.of("psp-main-cpu", "psp-media-engine"), names);
         threads.shutdown();
+    }
+
+    @Test
+    void aWebTargetAndAHostAllocationAreForeignHere() {
+        PspGraphicsDriver graphics = new PspGraphicsDriver();
+        PspMemoryDriver memory = new PspMemoryDriver();
+        graphics.initialize().orElseThrow();
+        memory.initialize().orElseThrow();
+        RenderTarget web = new RenderTarget(HandleIssuer.forDriver("web.graphics").issue(), 4, 4, PixelFormat.RGB565);
+        assertFalse(graphics.isValidRenderTarget(web));
+        assertEquals(HandleIssuer.FOREIGN_HANDLE, graphics.releaseRenderTarget(web).errorOrNull().code());
+        long host = HandleIssuer.forDriver("host.memory").issue();
+        assertEquals(HandleIssuer.FOREIGN_HANDLE, memory.reallocate(host, 64).errorOrNull().code());
+        assertEquals(0, graphics.stats().orElseThrow().renderTargets(), "refusals change nothing");
+        assertEquals(0, memory.stats().orElseThrow().totalAllocations(), "refusals change nothing");
+        graphics.shutdown();
+        memory.shutdown();
     }
 }

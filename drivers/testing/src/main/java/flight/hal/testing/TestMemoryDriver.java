@@ -2,6 +2,7 @@ package flight.hal.testing;
 
 import java.nio.ByteBuffer;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,14 +15,19 @@ import org.osgi.service.component.annotations.Modified;
 import flight.hal.HalCapability;
 import flight.hal.HalError;
 import flight.hal.HalResult;
+import flight.hal.HandleIssuer;
+import flight.hal.LiveObjects;
+import flight.hal.ObjectOwner;
 import flight.hal.PerformanceTier;
 import flight.hal.PlatformInfo;
 import flight.hal.RegisterHalDriver;
+import flight.hal.driver.support.memory.MemoryAdoption;
 import flight.hal.memory.AllocationRequest;
 import flight.hal.memory.DefragmentationCallback;
 import flight.hal.memory.MemoryAlignment;
 import flight.hal.memory.MemoryAllocation;
 import flight.hal.memory.MemoryDriver;
+import flight.hal.memory.MemoryHandOver;
 import flight.hal.memory.MemoryStats;
 import flight.hal.memory.MemoryType;
 
@@ -29,23 +35,25 @@ import flight.hal.memory.MemoryType;
  * A heap-backed memory driver that is strict about its lifecycle: any call before {@code initialize()} or after
  * {@code shutdown()} fails, so a registry that routes a call to a driver it has left shows up as a failed call.
  * Its behaviour can be bent through component properties: {@value #FAIL_INIT} makes {@code initialize()} fail,
- * {@value #AVAILABLE}{@code =false} makes it unavailable.
+ * {@value #AVAILABLE}{@code =false} makes it unavailable. In a hot swap it adopts any allocations within its size
+ * limit, keeping their handles and buffers.
  */
 @Component(service = MemoryDriver.class, configurationPid = "flight.hal.test.memory.high")
 @RegisterHalDriver(hal_interface = MemoryDriver.class, hal_driver_name = "test.memory", service_ranking = 100)
-public class TestMemoryDriver implements MemoryDriver {
+public class TestMemoryDriver implements MemoryDriver, ObjectOwner<MemoryHandOver> {
     static final String FAIL_INIT = "fail.init";
     static final String AVAILABLE = "available";
     private static final long CAPACITY = 64L * 1024 * 1024;
     private static final int MAX_ALIGNMENT = 4096;
 
     private final Map<Long, MemoryAllocation> allocations = new ConcurrentHashMap<>();
-    private final AtomicLong handles = new AtomicLong();
     private final AtomicLong used = new AtomicLong();
     private final AtomicLong allocated = new AtomicLong();
     private final AtomicLong released = new AtomicLong();
     private volatile Map<String, Object> properties = Map.of();
     private volatile boolean active;
+    /** The issuer of this initialization's handles; a new one per initialization. Guarded by this. */
+    private HandleIssuer handles;
 
     @Activate
     @Modified
@@ -69,9 +77,12 @@ public class TestMemoryDriver implements MemoryDriver {
     }
 
     @Override
-    public HalResult<Void> initialize() {
+    public synchronized HalResult<Void> initialize() {
         if (Boolean.parseBoolean(String.valueOf(properties.get(FAIL_INIT)))) {
             return HalResult.err(HalError.initializationFailed("driver " + name() + " is configured to fail"));
+        }
+        if (!active) {
+            handles = HandleIssuer.forDriver(name());
         }
         active = true;
         return HalResult.ok();
@@ -113,7 +124,7 @@ public class TestMemoryDriver implements MemoryDriver {
     @Override
     public HalResult<MemoryAllocation> allocate(AllocationRequest request) {
         return checkActive().flatMap(ok -> request.check(CAPACITY, MAX_ALIGNMENT)).map(ok -> {
-            long handle = handles.incrementAndGet();
+            long handle = handles().issue();
             MemoryAllocation allocation = new MemoryAllocation(handle, ByteBuffer.allocate((int) request.size()),
                     request.size(), request.alignment(), request.flags(), request.type());
             allocations.put(handle, allocation);
@@ -125,20 +136,25 @@ public class TestMemoryDriver implements MemoryDriver {
 
     @Override
     public HalResult<Void> deallocate(long handle) {
-        return checkActive().flatMap(ok -> {
-            MemoryAllocation removed = allocations.remove(handle);
-            if (removed == null) {
-                return HalResult.err(HalError.notFound("unknown handle " + handle + " in driver " + name()));
-            }
+        return checkActive().flatMap(ok -> remove(handle) != null ? HalResult.ok()
+                : HalResult.err(handles().refuse(handle, "release")));
+    }
+
+    /** Removes a live allocation, counting its release; null when no live allocation has the handle. */
+    private MemoryAllocation remove(long handle) {
+        MemoryAllocation removed = allocations.remove(handle);
+        if (removed != null) {
             used.addAndGet(-removed.size());
             released.incrementAndGet();
-            return HalResult.ok();
-        });
+        }
+        return removed;
     }
 
     @Override
     public HalResult<MemoryAllocation> reallocate(long handle, long newSize) {
-        return HalResult.err(HalError.unsupportedCapability("the test driver does not reallocate"));
+        return checkActive().flatMap(ok -> allocations.containsKey(handle)
+                ? HalResult.err(HalError.unsupportedCapability("the test driver does not reallocate"))
+                : HalResult.err(handles().refuse(handle, "reallocate")));
     }
 
     @Override
@@ -162,8 +178,7 @@ public class TestMemoryDriver implements MemoryDriver {
     @Override
     public HalResult<MemoryAllocation> allocationInfo(long handle) {
         MemoryAllocation allocation = allocations.get(handle);
-        return allocation == null ? HalResult.err(HalError.notFound("unknown handle " + handle))
-                : HalResult.ok(allocation);
+        return allocation == null ? HalResult.err(handles().refuse(handle, "describe")) : HalResult.ok(allocation);
     }
 
     @Override
@@ -194,6 +209,50 @@ public class TestMemoryDriver implements MemoryDriver {
     @Override
     public HalResult<Long> trim() {
         return checkActive().map(ok -> 0L);
+    }
+
+    /** The issuer of this initialization's handles; before the first initialization one made on demand. */
+    @Override
+    public synchronized HandleIssuer handles() {
+        if (handles == null) {
+            handles = HandleIssuer.forDriver(name());
+        }
+        return handles;
+    }
+
+    @Override
+    public LiveObjects liveObjects() {
+        return new LiveObjects(allocations.size(), used.get());
+    }
+
+    @Override
+    public HalResult<MemoryHandOver> exportObjects() {
+        return checkActive().map(ok -> new MemoryHandOver(List.copyOf(allocations.values())));
+    }
+
+    @Override
+    public HalResult<LiveObjects> adoptObjects(MemoryHandOver objects, HandleIssuer from) {
+        return checkActive().flatMap(ok -> MemoryAdoption.adoptWithin(name(), CAPACITY, objects, from, this::keep,
+                handles()));
+    }
+
+    /** Keeps allocations another driver made, counting them as allocated here. */
+    private void keep(List<MemoryAllocation> adopted) {
+        adopted.forEach(allocation -> allocations.put(allocation.handle(), allocation));
+        used.addAndGet(adopted.stream().mapToLong(MemoryAllocation::size).sum());
+        allocated.addAndGet(adopted.size());
+    }
+
+    @Override
+    public void exportCompleted() {
+        dropObjects();
+    }
+
+    @Override
+    public LiveObjects dropObjects() {
+        LiveObjects dropped = liveObjects();
+        allocations.keySet().forEach(this::remove);
+        return dropped;
     }
 
     private HalResult<Void> checkActive() {

@@ -1,8 +1,10 @@
 package flight.hal.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -13,8 +15,13 @@ import org.junit.jupiter.api.Test;
 import flight.hal.ErrorCategory;
 import flight.hal.HalCapability;
 import flight.hal.HalResult;
+import flight.hal.HandleIssuer;
 import flight.hal.PerformanceTier;
+import flight.hal.graphics.BufferImage;
+import flight.hal.graphics.BufferUsage;
+import flight.hal.graphics.GraphicsBuffer;
 import flight.hal.graphics.PixelFormat;
+import flight.hal.graphics.RenderTarget;
 import flight.hal.memory.AllocationRequest;
 import flight.hal.memory.MemoryAllocation;
 import flight.hal.thread.ThreadingModel;
@@ -94,5 +101,25 @@ class WebProfileTest {
         threads.executeParallel(tasks.subList(0, 256)).orElseThrow();
         assertEquals(256, ran.size());
         threads.shutdown();
+    }
+
+    @Test
+    void aPspBufferAndADreamcastAllocationAreForeignHere() {
+        WebGraphicsDriver graphics = new WebGraphicsDriver();
+        WebMemoryDriver memory = new WebMemoryDriver();
+        graphics.initialize().orElseThrow();
+        memory.initialize().orElseThrow();
+        RenderTarget target = graphics.createRenderTarget(2, 2, PixelFormat.RGB565).orElseThrow();
+        GraphicsBuffer psp = new GraphicsBuffer(HandleIssuer.forDriver("psp.graphics").issue(),
+                ByteBuffer.allocate(8), BufferUsage.STAGING, 0);
+        assertEquals(HandleIssuer.FOREIGN_HANDLE,
+                graphics.blit(new BufferImage(psp, 2, 2, PixelFormat.RGB565), target, 0, 0).errorOrNull().code());
+        assertFalse(graphics.isValidBuffer(psp));
+        long dreamcast = HandleIssuer.forDriver("dreamcast.memory").issue();
+        assertEquals(HandleIssuer.FOREIGN_HANDLE, memory.allocationInfo(dreamcast).errorOrNull().code());
+        assertFalse(memory.isValid(dreamcast));
+        assertEquals(0, graphics.stats().orElseThrow().buffers(), "refusals change nothing");
+        graphics.shutdown();
+        memory.shutdown();
     }
 }

@@ -1,5 +1,6 @@
 package flight.hal.registry.internal;
 
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -17,45 +18,66 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 import flight.hal.HalDriver;
+import flight.hal.registry.DriverLease;
 
 /**
  * Reaching the selected driver, and calling it so that the call cannot straddle a swap: the registry's handle
- * ({@code current}: one volatile read; {@code call}: a lease counted on an atomic) against the lock-based peers a
- * registry would otherwise use ({@code synchronized} lookup; a read lock held over the call, the write lock taken by
- * a swap). Two threads, so contention shows. Lives in the registry's package to reach its package-private handle.
+ * ({@code current}: one volatile read; {@code call} and {@code lease}: a lease counted on the caller's stripe) against
+ * a plain volatile field and the lock-based peers a registry would otherwise use ({@code synchronized} lookup; a read
+ * lock held over the call, the write lock taken by a swap). Run at 1 and at 2 threads in one invocation, so the cost
+ * per thread under contention shows next to the uncontended one. Lives in the registry's package to reach its
+ * package-private handle.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Threads(2)
 @Fork(1)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class DriverLookupBenchmark {
 
-    @Param({"handle.current", "handle.call", "synchronized", "readLock.call"})
+    @Param({"volatile.field", "handle.current", "handle.call", "handle.lease", "synchronized", "readLock.call"})
     public String variant;
 
-    private final SelectedDriverHandle<HalDriver> handle = new SelectedDriverHandle<>("bench.Driver");
+    private final RoleHandle<HalDriver> handle = new RoleHandle<>("bench.Driver", Set.of(), new Owners(), () -> 0);
     private final ReentrantReadWriteLock swapLock = new ReentrantReadWriteLock();
     private final Object monitor = new Object();
     private HalDriver guarded;
+    private volatile HalDriver selected;
 
     @Setup
     public void select() {
         BenchmarkDriver driver = new BenchmarkDriver();
-        // a binding reads only the candidate's driver; the service reference matters to selection, not to calls
-        handle.publish(new Binding(new Candidate("bench.Driver", null, driver)));
+        // an activation reads only the candidate's driver; the service reference matters to selection, not to calls
+        handle.publish(new Activation(new Candidate("bench.Driver", null, driver), null, () -> { }));
         guarded = driver;
+        selected = driver;
     }
 
     @Benchmark
-    public Object lookupAndCall() {
+    @Threads(1)
+    public Object oneThread() {
+        return lookupAndCall();
+    }
+
+    @Benchmark
+    @Threads(2)
+    public Object twoThreads() {
+        return lookupAndCall();
+    }
+
+    private Object lookupAndCall() {
         switch (variant) {
+            case "volatile.field":
+                return selected.initialize();
             case "handle.current":
                 return handle.current().initialize();
             case "handle.call":
                 return handle.call(HalDriver::initialize);
+            case "handle.lease":
+                try (DriverLease<HalDriver> lease = handle.lease().orElseThrow()) {
+                    return lease.driver().initialize();
+                }
             case "synchronized":
                 synchronized (monitor) {
                     return guarded.initialize();

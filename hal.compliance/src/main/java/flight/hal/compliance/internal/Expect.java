@@ -3,6 +3,7 @@ package flight.hal.compliance.internal;
 import flight.hal.ErrorCategory;
 import flight.hal.HalError;
 import flight.hal.HalResult;
+import flight.hal.HandleIssuer;
 
 /** Expectations inside a check: the first one that does not hold ends the check as failed, with its message. */
 final class Expect {
@@ -56,5 +57,28 @@ final class Expect {
 
     static HalError error(HalResult<?> result, ErrorCategory expected, String call) {
         return error(result, expected, call, null);
+    }
+
+    /** The error of a call on a handle another driver issued: {@code INVALID_PARAMETER}, code foreign handle. */
+    static HalError foreign(HalResult<?> result, String call) {
+        HalError error = error(result, ErrorCategory.INVALID_PARAMETER, call);
+        that(HandleIssuer.FOREIGN_HANDLE.equals(error.code()), call + " failed with " + error + "; expected the code "
+                + HandleIssuer.FOREIGN_HANDLE);
+        return error;
+    }
+
+    /**
+     * The error of a call on a handle no driver issued to this one: {@code NOT_FOUND} from a driver that does not
+     * tell handles apart by issuer, the foreign handle error from one that does.
+     */
+    static HalError unknown(HalResult<?> result, String call) {
+        HalError error = result == null ? null : result.errorOrNull();
+        return error != null && error.category() == ErrorCategory.INVALID_PARAMETER ? foreign(result, call)
+                : error(result, ErrorCategory.NOT_FOUND, call);
+    }
+
+    /** A handle no driver under test issued: made by an issuer of the kit's own. */
+    static long foreignHandle() {
+        return HandleIssuer.forDriver("compliance.probe").issue();
     }
 }

@@ -1,6 +1,8 @@
 package flight.hal.compliance.internal;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -133,7 +135,7 @@ final class GraphicsChecks {
                 + (unsupported == null ? "" : " and unsupported ones") + ", rectangles outside the target: refused");
     }
 
-    Outcome errorHandling() {
+    Outcome errorHandling() throws IOException {
         GraphicsStats before = Expect.ok(graphics.stats(), "stats()");
         RenderTarget target = target(8, 8);
         GraphicsBuffer buffer = Expect.ok(graphics.createBuffer(64, BufferUsage.DYNAMIC), "createBuffer()");
@@ -147,8 +149,39 @@ final class GraphicsChecks {
                 "released objects are still valid");
         Expect.error(graphics.releaseBuffer(null), ErrorCategory.INVALID_PARAMETER, "releaseBuffer(null)");
         Expect.error(graphics.clear(null, Colours.RED), ErrorCategory.INVALID_PARAMETER, "clear(null)");
+        foreignObjects();
         expectStats(before);
-        return Outcome.pass("double release, use after release and null objects: errors, nothing changed");
+        return Outcome.pass("double release, use after release, null objects and other drivers' objects: errors,"
+                + " nothing changed");
+    }
+
+    /** Objects with handles another driver issued are refused as foreign, and a live target they name is untouched. */
+    private void foreignObjects() throws IOException {
+        RenderTarget live = target(4, 4);
+        try {
+            Expect.ok(graphics.clear(live, Colours.BLUE), "clear()");
+            long foreign = Expect.foreignHandle();
+            RenderTarget target = new RenderTarget(foreign, live.width(), live.height(), format);
+            GraphicsBuffer buffer = new GraphicsBuffer(foreign, ByteBuffer.allocateDirect(4 * format.bytesPerPixel()),
+                    BufferUsage.STAGING, 0);
+            Expect.foreign(graphics.releaseRenderTarget(target), "releaseRenderTarget(another driver's target)");
+            Expect.foreign(graphics.releaseBuffer(buffer), "releaseBuffer(another driver's buffer)");
+            Expect.foreign(graphics.clear(target, Colours.RED), "clear(another driver's target)");
+            Expect.foreign(graphics.fillRect(target, 0, 0, 1, 1, Colours.RED), "fillRect(another driver's target)");
+            Expect.foreign(graphics.readPixels(target, 0, 0, 1, 1), "readPixels(another driver's target)");
+            Path png = Files.createTempFile("hal-comply-", ".png");
+            Files.delete(png);
+            Expect.foreign(graphics.writePng(target, png), "writePng(another driver's target)");
+            Expect.that(!Files.deleteIfExists(png), "a refused writePng() wrote " + png);
+            Expect.foreign(graphics.blit(new BufferImage(buffer, 2, 2, format), live, 0, 0),
+                    "blit(from another driver's buffer)");
+            Expect.that(!graphics.isValidRenderTarget(target) && !graphics.isValidBuffer(buffer),
+                    "another driver's objects are valid");
+            Expect.that(Arrays.stream(pixels(live, 0, 0, live.width(), live.height()))
+                    .allMatch(argb -> argb == format.quantize(Colours.BLUE)), "a refused blit changed the target");
+        } finally {
+            graphics.releaseRenderTarget(live);
+        }
     }
 
     Outcome cleanup() {

@@ -21,7 +21,12 @@ final class MemoryErrors {
     static Outcome errorHandling(MemoryDriver memory) {
         MemoryStats before = Expect.ok(memory.stats(), "stats()");
         Expect.that(memory.deallocate(0).isErr(), "deallocate(0) succeeded");
-        Expect.error(memory.deallocate(Long.MAX_VALUE - 7), ErrorCategory.NOT_FOUND, "deallocate(unknown handle)");
+        Expect.unknown(memory.deallocate(Long.MAX_VALUE - 7), "deallocate(unknown handle)");
+        long foreign = Expect.foreignHandle();
+        Expect.foreign(memory.deallocate(foreign), "deallocate(another driver's handle)");
+        Expect.foreign(memory.allocationInfo(foreign), "allocationInfo(another driver's handle)");
+        Expect.foreign(memory.reallocate(foreign, 512), "reallocate(another driver's handle)");
+        Expect.that(!memory.isValid(foreign), "isValid() is true for another driver's handle");
         MemoryAllocation released = Expect.ok(memory.allocate(AllocationRequest.of(256)), "allocate(256 bytes)");
         Expect.ok(memory.deallocate(released.handle()), "deallocate()");
         Expect.error(memory.deallocate(released.handle()), ErrorCategory.NOT_FOUND, "a second deallocate()");
@@ -43,8 +48,8 @@ final class MemoryErrors {
         Expect.that(after.activeAllocations() == before.activeAllocations()
                 && after.usedBytes() == before.usedBytes(), "failed calls changed the accounting: " + before
                 + " became " + after);
-        return Outcome.pass("null and unknown handles, double release, use after release, refused reallocate: "
-                + "errors, nothing changed");
+        return Outcome.pass("null, unknown and other drivers' handles, double release, use after release, refused "
+                + "reallocate: errors, nothing changed");
     }
 
     static Outcome cleanup(MemoryDriver memory) {

@@ -9,6 +9,7 @@ import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.osgi.framework.BundleContext;
@@ -16,6 +17,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceObjects;
 import org.osgi.framework.ServiceReference;
 
+import flight.hal.HalCapability;
 import flight.hal.HalDriver;
 import flight.hal.HalResult;
 import flight.hal.compliance.CheckResult;
@@ -81,12 +83,22 @@ final class Fakes {
             }
 
             @Override
+            public Set<HalCapability> requiredCapabilities() {
+                return Set.of();
+            }
+
+            @Override
             public T current() {
                 return driver;
             }
 
             @Override
             public HalResult<DriverLease<T>> lease() {
+                return HalResult.ok(lease);
+            }
+
+            @Override
+            public HalResult<DriverLease<T>> leaseOwner(long handle) {
                 return HalResult.ok(lease);
             }
         };

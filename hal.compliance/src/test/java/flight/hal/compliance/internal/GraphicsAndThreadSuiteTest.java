@@ -53,6 +53,16 @@ class GraphicsAndThreadSuiteTest {
     }
 
     @Test
+    void graphicsThatDrawIntoAnotherDriversTargetFailErrorHandling() {
+        GraphicsDriver real = new DreamcastGraphicsDriver();
+        GraphicsDriver careless = Fakes.bend(GraphicsDriver.class, real, "fillRect", args -> HalResult.ok());
+        CheckResult errors = named(checkGraphics(careless), "error handling");
+        assertEquals(Verdict.FAIL, errors.verdict());
+        assertEquals("fillRect(another driver's target) succeeded; expected the error INVALID_PARAMETER",
+                errors.detail());
+    }
+
+    @Test
     void graphicsThatClipInsteadOfRefusingFailValidation() {
         GraphicsDriver real = new DreamcastGraphicsDriver();
         GraphicsDriver clipping = Fakes.bend(GraphicsDriver.class, real, "fillRect", args -> HalResult.ok());

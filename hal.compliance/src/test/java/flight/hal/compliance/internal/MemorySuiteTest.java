@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import flight.hal.HalError;
 import flight.hal.HalResult;
 import flight.hal.compliance.CheckCategory;
 import flight.hal.compliance.CheckResult;
@@ -49,6 +50,17 @@ class MemorySuiteTest {
         assertEquals(Verdict.FAIL, named(results, "resource cleanup").verdict());
         assertEquals(Verdict.FAIL, named(results, "error handling").verdict());
         assertEquals(Verdict.FAIL, named(results, "exhaustion and recovery").verdict());
+    }
+
+    @Test
+    void aDriverThatCannotTellAnotherDriversHandleFromAReleasedOneFailsErrorHandling() {
+        MemoryDriver real = new DreamcastMemoryDriver();
+        MemoryDriver unaware = Fakes.bend(MemoryDriver.class, real, "deallocate",
+                args -> real.deallocate((long) args[0]).mapError(error -> HalError.notFound(error.message())));
+        CheckResult errors = named(check(unaware), "error handling");
+        assertEquals(Verdict.FAIL, errors.verdict());
+        assertTrue(errors.detail().startsWith("deallocate(another driver's handle) failed with NOT_FOUND"),
+                errors.detail());
     }
 
     @Test

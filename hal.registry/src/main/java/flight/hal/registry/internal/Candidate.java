@@ -5,14 +5,24 @@ import org.osgi.framework.ServiceReference;
 
 import flight.hal.HalDriver;
 import flight.hal.HalError;
+import flight.hal.HalResult;
 
-/** A registered driver service competing for its interface. Guarded by its {@link InterfaceSelection}. */
+/**
+ * A registered driver service competing for its interface. Its list membership is guarded by its
+ * {@link InterfaceSelection}; its failure and activation are written by the interface's worker and read by anyone.
+ */
 final class Candidate {
     final String interfaceName;
     final ServiceReference<?> reference;
     final HalDriver driver;
-    /** Why its last initialize() failed; cleared when its registration is modified, so it is tried again. */
-    HalError failure;
+    /** Why it was last found unusable; cleared when its registration is modified, so it is tried again. */
+    volatile HalError failure;
+    /** Its current initialization, or null while it is not initialized. */
+    volatile Activation activation;
+    /** Its service is gone: it is being left for good. */
+    volatile boolean removed;
+    /** An initialize() that timed out is still running: it is not called again until that one returns. */
+    volatile boolean initializing;
 
     Candidate(String interfaceName, ServiceReference<?> reference, HalDriver driver) {
         this.interfaceName = interfaceName;
@@ -23,7 +33,11 @@ final class Candidate {
     /** The {@code hal.driver.name} property, or the driver's own name when the property is missing. */
     String name() {
         Object name = reference.getProperty(HalDriver.NAME_PROPERTY);
-        return name instanceof String s && !s.isBlank() ? s : driver.name();
+        if (name instanceof String s && !s.isBlank()) {
+            return s;
+        }
+        return DriverCalls.direct("service " + reference.getProperty(Constants.SERVICE_ID), "name()", driver::name)
+                .orElse("service " + reference.getProperty(Constants.SERVICE_ID));
     }
 
     int ranking() {
@@ -31,15 +45,16 @@ final class Candidate {
     }
 
     long serviceId() {
-        return (Long) reference.getProperty(Constants.SERVICE_ID);
+        return reference.getProperty(Constants.SERVICE_ID) instanceof Long id ? id : -1;
     }
 
-    /** {@code isAvailable()}, with a driver that throws counted as unavailable. */
+    /** {@code isAvailable()}; a driver that throws is unavailable and failed, with the reason. */
     boolean available() {
-        try {
-            return driver.isAvailable();
-        } catch (RuntimeException e) {
+        HalResult<Boolean> available = DriverCalls.direct(name(), "isAvailable()", driver::isAvailable);
+        if (available.isErr()) {
+            failure = available.errorOrNull();
             return false;
         }
+        return available.valueOrNull();
     }
 }

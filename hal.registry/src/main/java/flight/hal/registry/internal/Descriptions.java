@@ -6,55 +6,65 @@ import java.util.Set;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import flight.hal.HalCapability;
 import flight.hal.HalDriver;
+import flight.hal.HalError;
+import flight.hal.LiveObjects;
+import flight.hal.ObjectOwner;
 import flight.hal.PerformanceTier;
 import flight.hal.PlatformInfo;
 import flight.hal.registry.DriverDescription;
 import flight.hal.registry.DriverState;
 
-/** Snapshots of candidates, for status queries and for the republished service's properties. */
+/**
+ * Snapshots of candidates, for status queries and for the republished service's properties. A driver that answers
+ * null or throws is described with what could be read; nothing it does breaks a listing.
+ */
 final class Descriptions {
-    private static final Logger LOG = LoggerFactory.getLogger(Descriptions.class);
     static final String SOURCE_SERVICE_ID = "hal.driver.service.id";
     static final String SOURCE_BUNDLE = "hal.driver.bundle";
 
     private Descriptions() {
     }
 
-    static DriverDescription describe(String interfaceName, Candidate candidate, boolean selected) {
+    /**
+     * @param selected whether the plain role selects it
+     * @param required what the configuration requires of every driver of the interface
+     */
+    static DriverDescription describe(Candidate candidate, boolean selected, Set<HalCapability> required) {
         Bundle bundle = candidate.reference.getBundle();
         HalDriver driver = candidate.driver;
-        String version = "";
-        Set<HalCapability> capabilities = EnumSet.noneOf(HalCapability.class);
-        PerformanceTier tier = null;
-        PlatformInfo platform = null;
-        try {
-            version = driver.version();
-            capabilities = driver.capabilities();
-            tier = driver.performanceTier();
-            platform = driver.platformInfo();
-        } catch (RuntimeException e) {
-            // a faulty driver must not break listings: show what was read before it threw
-            LOG.warn("{}: driver '{}' threw while describing itself", interfaceName, candidate.name(), e);
-        }
-        return new DriverDescription(interfaceName, candidate.name(), version,
-                bundle == null ? "" : bundle.getSymbolicName(), bundle == null ? -1 : bundle.getBundleId(),
-                candidate.serviceId(), candidate.ranking(), state(candidate, selected), candidate.failure,
-                capabilities, tier, platform);
-    }
-
-    private static DriverState state(Candidate candidate, boolean selected) {
+        String name = candidate.name();
+        Set<HalCapability> capabilities = DriverCalls.direct(name, "capabilities()", driver::capabilities)
+                .flatMap(set -> DriverCalls.direct(name, "capabilities()", () -> Set.copyOf(set))).orElse(Set.of());
+        Activation activation = candidate.activation;
+        HalError failure = candidate.failure;
+        DriverState state;
         if (selected) {
-            return DriverState.SELECTED;
+            state = DriverState.SELECTED;
+        } else if (activation != null && activation.isRetiring()) {
+            state = DriverState.RETIRING;
+        } else if (failure != null) {
+            state = DriverState.FAILED;
+        } else if (!capabilities.containsAll(required)) {
+            EnumSet<HalCapability> missing = EnumSet.copyOf(required);
+            missing.removeAll(capabilities);
+            state = DriverState.INELIGIBLE;
+            failure = HalError.unsupportedCapability(name + " lacks " + Reselection.sorted(missing)
+                    + ", which the configuration requires of " + candidate.interfaceName);
+        } else {
+            state = candidate.available() ? DriverState.STANDBY : DriverState.UNAVAILABLE;
         }
-        if (candidate.failure != null) {
-            return DriverState.FAILED;
-        }
-        return candidate.available() ? DriverState.STANDBY : DriverState.UNAVAILABLE;
+        LiveObjects live = activation != null && driver instanceof ObjectOwner<?> owner
+                ? DriverCalls.direct(name, "liveObjects()", owner::liveObjects).orElse(LiveObjects.NONE)
+                : LiveObjects.NONE;
+        return new DriverDescription(candidate.interfaceName, name,
+                DriverCalls.direct(name, "version()", driver::version).orElse(""),
+                bundle == null ? "" : bundle.getSymbolicName(), bundle == null ? -1 : bundle.getBundleId(),
+                candidate.serviceId(), candidate.ranking(), state, failure, capabilities,
+                DriverCalls.direct(name, "performanceTier()", driver::performanceTier).orElse((PerformanceTier) null),
+                DriverCalls.direct(name, "platformInfo()", driver::platformInfo).orElse((PlatformInfo) null), live);
     }
 
     /** Properties of the {@code hal.selected=true} service: enough to filter on, and where the driver came from. */

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
@@ -23,9 +26,12 @@ import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import flight.hal.HalCapability;
 import flight.hal.HalDriver;
+import flight.hal.ErrorCategory;
 import flight.hal.HalError;
 import flight.hal.HalResult;
+import flight.hal.LiveObjects;
 import flight.hal.registry.DriverDescription;
 import flight.hal.registry.DriverHandle;
 import flight.hal.registry.HalRegistry;
@@ -35,20 +41,25 @@ import flight.hal.registry.SelectionListener;
 
 /**
  * The driver registry: tracks every HAL driver service, keeps one {@link InterfaceSelection} per interface, and
- * answers the {@link HalRegistry} API. Configured through PID {@value #PID}: {@code pin.<interface>=<driver>} and
- * {@code lease.drain.timeout.ms}.
+ * answers the {@link HalRegistry} API. Configured through PID {@value #PID}: {@code pin.<interface>=<driver>},
+ * {@code require.<interface>=<capability>,...}, {@code retiring.policy=keep|drop}, {@code lease.drain.timeout.ms} and
+ * {@code initialize.timeout.ms} ({@link RegistrySettings}).
  */
 @Component(service = HalRegistry.class, configurationPid = DriverRegistry.PID, immediate = true)
 public final class DriverRegistry implements HalRegistry, SelectionContext {
     static final String PID = "flight.hal.registry";
-    static final String DRAIN_TIMEOUT_PROPERTY = "lease.drain.timeout.ms";
-    static final long DEFAULT_DRAIN_TIMEOUT_MS = 5_000;
     private static final Logger LOG = LoggerFactory.getLogger(DriverRegistry.class);
 
     private final ConcurrentMap<String, InterfaceSelection> selections = new ConcurrentHashMap<>();
     private final SelectionNotifier notifier = new SelectionNotifier();
-    private volatile Pins pins;
-    private volatile long drainTimeoutNanos;
+    private final ExecutorService workers = Executors.newCachedThreadPool(SerialWorker.WorkerThread::new);
+    private final ExecutorService driverCallers = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "hal-registry-driver-call");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final DriverCalls calls = new DriverCalls(driverCallers);
+    private volatile RegistrySettings settings;
     private BundleContext context;
     private ServiceTracker<Object, Candidate> tracker;
 
@@ -62,11 +73,11 @@ public final class DriverRegistry implements HalRegistry, SelectionContext {
         LOG.info("HAL registry started with {} interface(s)", selections.size());
     }
 
-    /** New configuration: pins are re-read from it (and the framework properties), replacing pins set at run time. */
+    /** New configuration: pins and required capabilities are read again, replacing pins set at run time. */
     @Modified
     void modified(Map<String, Object> configuration) {
         configure(configuration);
-        selections.values().forEach(selection -> selection.pin(pins.pinFor(selection.interfaceName)));
+        selections.values().forEach(InterfaceSelection::reconfigure);
     }
 
     @Deactivate
@@ -74,29 +85,12 @@ public final class DriverRegistry implements HalRegistry, SelectionContext {
         tracker.close();
         selections.values().forEach(InterfaceSelection::close);
         notifier.stop();
+        workers.shutdown();
+        driverCallers.shutdown();
     }
 
     private void configure(Map<String, Object> configuration) {
-        pins = new Pins(configuration, context::getProperty);
-        drainTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(drainTimeoutMillis(configuration.get(DRAIN_TIMEOUT_PROPERTY)));
-    }
-
-    /** The configured drain timeout; a missing, malformed or negative value is logged and replaced by the default. */
-    static long drainTimeoutMillis(Object configured) {
-        if (configured == null) {
-            return DEFAULT_DRAIN_TIMEOUT_MS;
-        }
-        try {
-            long millis = Long.parseLong(configured.toString().trim());
-            if (millis >= 0) {
-                return millis;
-            }
-        } catch (NumberFormatException malformed) {
-            // reported below
-        }
-        LOG.warn("{}={} is not a number of milliseconds >= 0; using {}", DRAIN_TIMEOUT_PROPERTY, configured,
-                DEFAULT_DRAIN_TIMEOUT_MS);
-        return DEFAULT_DRAIN_TIMEOUT_MS;
+        settings = RegistrySettings.from(configuration, new Pins(configuration, context::getProperty));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -109,14 +103,22 @@ public final class DriverRegistry implements HalRegistry, SelectionContext {
     }
 
     private InterfaceSelection selection(String interfaceName) {
-        return selections.computeIfAbsent(interfaceName,
-                name -> new InterfaceSelection(name, this, pins.pinFor(name)));
+        return selections.computeIfAbsent(interfaceName, name -> new InterfaceSelection(name, this));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T extends HalDriver> DriverHandle<T> handle(Class<T> halInterface) {
         return (DriverHandle<T>) selection(halInterface.getName()).handle();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T extends HalDriver> DriverHandle<T> handle(Class<T> halInterface, Set<HalCapability> required) {
+        if (required == null) {
+            throw new NullPointerException("required");
+        }
+        return (DriverHandle<T>) selection(halInterface.getName()).handle(required);
     }
 
     @Override
@@ -194,6 +196,22 @@ public final class DriverRegistry implements HalRegistry, SelectionContext {
     }
 
     @Override
+    public HalResult<LiveObjects> retire(String driverName, boolean force) {
+        if (driverName == null || driverName.isBlank()) {
+            return HalResult.err(HalError.invalidParameter("retiring needs a driver name"));
+        }
+        HalResult<LiveObjects> outcome = HalResult.err(HalError.notFound("no driver named '" + driverName.trim()
+                + "' is retiring"));
+        for (InterfaceSelection selection : selections.values()) {
+            HalResult<LiveObjects> retired = selection.retire(driverName.trim(), force);
+            if (retired.isOk() || !ErrorCategory.NOT_FOUND.equals(retired.errorOrNull().category())) {
+                return retired;
+            }
+        }
+        return outcome;
+    }
+
+    @Override
     public ServiceRegistration<?> republish(String interfaceName, Candidate selected) {
         try {
             return context.registerService(new String[] {interfaceName}, selected.driver,
@@ -210,7 +228,17 @@ public final class DriverRegistry implements HalRegistry, SelectionContext {
     }
 
     @Override
-    public long drainTimeoutNanos() {
-        return drainTimeoutNanos;
+    public RegistrySettings settings() {
+        return settings;
+    }
+
+    @Override
+    public DriverCalls calls() {
+        return calls;
+    }
+
+    @Override
+    public Executor workers() {
+        return workers;
     }
 }

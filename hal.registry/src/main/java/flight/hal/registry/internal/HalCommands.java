@@ -1,10 +1,12 @@
 package flight.hal.registry.internal;
 
 import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import flight.hal.HalResult;
+import flight.hal.LiveObjects;
 import flight.hal.registry.HalRegistry;
 
 /** Gogo commands of scope {@code hal} over the registry. They return text; the shell prints it. */
@@ -13,7 +15,8 @@ import flight.hal.registry.HalRegistry;
         "osgi.command.function=drivers",
         "osgi.command.function=info",
         "osgi.command.function=pin",
-        "osgi.command.function=unpin"})
+        "osgi.command.function=unpin",
+        "osgi.command.function=retire"})
 public final class HalCommands {
 
     @Reference
@@ -38,6 +41,18 @@ public final class HalCommands {
     @Descriptor("remove an interface's pin: the best-ranked available driver is selected again")
     public String unpin(@Descriptor("interface, by class name or simple name") String interfaceName) {
         return outcome(registry.unpin(interfaceName), interfaceName);
+    }
+
+    @Descriptor("show what a RETIRING driver still holds; with --force, drop it and shut the driver down")
+    public String retire(@Descriptor("drop its objects and shut it down now") @Parameter(names = "--force",
+                                 presentValue = "true", absentValue = "false") boolean force,
+                         @Descriptor("driver name") String driverName) {
+        HalResult<LiveObjects> result = registry.retire(driverName, force);
+        if (result.isErr()) {
+            return "error: " + result.errorOrNull();
+        }
+        return force ? driverName + " retired: dropped " + result.valueOrNull()
+                : driverName + " is RETIRING, holding " + result.valueOrNull();
     }
 
     private String outcome(HalResult<Void> result, String interfaceName) {

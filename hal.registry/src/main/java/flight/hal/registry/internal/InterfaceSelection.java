@@ -1,59 +1,101 @@
 package flight.hal.registry.internal;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.osgi.framework.ServiceRegistration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
+import flight.hal.HalCapability;
 import flight.hal.HalError;
 import flight.hal.HalResult;
+import flight.hal.LiveObjects;
+import flight.hal.registry.DriverDescription;
 import flight.hal.registry.InterfaceStatus;
-import flight.hal.registry.SelectionEvent;
+import flight.hal.registry.RoleStatus;
 
 /**
- * The candidates of one HAL interface and which of them is selected. Every change goes through this object's monitor,
- * so concurrent registrations of one interface are applied one at a time, in order; different interfaces do not wait
- * for each other.
+ * The candidates of one HAL interface, its roles (the plain selection and selections by required capabilities) and
+ * which candidate each role selects. Changes are recorded under this object's monitor, which is held only to read or
+ * write that bookkeeping; the work they cause — initializing, leaving, handing objects over, shutting down — runs on
+ * the interface's {@link SerialWorker}, in order, in a {@link Reselection}. Callers wait for that work (bounded), so a
+ * bundle that starts or stops a driver finds the selection done when it returns.
  */
 final class InterfaceSelection {
-    private static final Logger LOG = LoggerFactory.getLogger(InterfaceSelection.class);
-
     final String interfaceName;
+    final Owners owners = new Owners();
     private final SelectionContext context;
-    private final SelectedDriverHandle<?> handle;
+    private final SerialWorker worker;
+    private final RoleHandle<?> plain;
+    /** Roles by the capabilities their handles asked for (beyond what the configuration requires). */
+    private final Map<Set<HalCapability>, RoleHandle<?>> roles = new LinkedHashMap<>();
     private final List<Candidate> candidates = new ArrayList<>();
+    /** Candidates whose service is gone and whose leaving has not been done yet. */
+    private final List<Candidate> departing = new ArrayList<>();
+    private final AtomicBoolean retiringCheckPending = new AtomicBoolean();
+    private final Reselection reselection;
     private String pin;
-    private String note = "";
-    private ServiceRegistration<?> republication;
+    private boolean closing;
+    private Map<RoleHandle<?>, String> notes = Map.of();
 
-    InterfaceSelection(String interfaceName, SelectionContext context, String pin) {
+    InterfaceSelection(String interfaceName, SelectionContext context) {
         this.interfaceName = interfaceName;
         this.context = context;
-        this.handle = new SelectedDriverHandle<>(interfaceName);
-        this.pin = pin;
+        this.worker = new SerialWorker(interfaceName, context.workers());
+        this.pin = context.settings().pins().pinFor(interfaceName);
+        this.plain = new RoleHandle<>(interfaceName, context.settings().requiredOf(interfaceName), owners,
+                this::ownerWaitNanos);
+        this.reselection = new Reselection(this, context);
     }
 
-    SelectedDriverHandle<?> handle() {
-        return handle;
+    RoleHandle<?> handle() {
+        return plain;
     }
 
-    synchronized void add(Candidate candidate) {
-        candidates.add(candidate);
-        reselect();
+    /** The handle of the role that requires {@code asked} (and what the configuration requires); made on first use. */
+    RoleHandle<?> handle(Set<HalCapability> asked) {
+        if (asked.isEmpty()) {
+            return plain;
+        }
+        Set<HalCapability> key = Set.copyOf(EnumSet.copyOf(asked));
+        RoleHandle<?> role;
+        synchronized (this) {
+            role = roles.get(key);
+            if (role != null) {
+                return role;
+            }
+            role = new RoleHandle<>(interfaceName, union(key, context.settings().requiredOf(interfaceName)), owners,
+                    this::ownerWaitNanos);
+            roles.put(key, role);
+        }
+        await(reselect());
+        return role;
     }
 
-    /** Its properties changed (ranking, name): a failed initialize() may be retried, the order may change. */
-    synchronized void modified(Candidate candidate) {
+    void add(Candidate candidate) {
+        synchronized (this) {
+            candidates.add(candidate);
+        }
+        await(reselect());
+    }
+
+    /** Its properties changed (ranking, name): a failed candidate is tried again, the order may change. */
+    void modified(Candidate candidate) {
         candidate.failure = null;
-        reselect();
+        await(reselect());
     }
 
-    synchronized void remove(Candidate candidate) {
-        candidates.remove(candidate);
-        reselect();
+    /** Its service is going: returns once it no longer takes calls and its objects were handed over or dropped. */
+    void remove(Candidate candidate) {
+        synchronized (this) {
+            candidate.removed = true;
+            candidates.remove(candidate);
+            departing.add(candidate);
+        }
+        await(reselect());
     }
 
     synchronized String pin() {
@@ -61,137 +103,120 @@ final class InterfaceSelection {
     }
 
     /** Pins to {@code driverName}, or unpins with {@code null}, and re-selects. */
-    synchronized void pin(String driverName) {
-        pin = driverName;
-        reselect();
-    }
-
-    /** Leaves the selected driver (shutting it down) and forgets every candidate: the registry is stopping. */
-    synchronized void close() {
-        candidates.clear();
-        reselect();
-    }
-
-    synchronized InterfaceStatus status() {
-        Binding current = handle.binding();
-        List<flight.hal.registry.DriverDescription> described = new ArrayList<>(candidates.size());
-        for (Candidate candidate : candidates) {
-            described.add(Descriptions.describe(interfaceName, candidate, current != null && current.candidate == candidate));
+    void pin(String driverName) {
+        synchronized (this) {
+            pin = driverName;
         }
-        return new InterfaceStatus(interfaceName, current == null ? null : current.candidate.name(), pin, note,
-                described);
+        await(reselect());
     }
 
-    private void reselect() {
+    /** New configuration: required capabilities and the pin are read again. */
+    void reconfigure() {
+        RegistrySettings settings = context.settings();
+        synchronized (this) {
+            pin = settings.pins().pinFor(interfaceName);
+            Set<HalCapability> required = settings.requiredOf(interfaceName);
+            plain.require(required);
+            roles.forEach((asked, role) -> role.require(union(asked, required)));
+            candidates.forEach(candidate -> candidate.failure = null);
+        }
+        await(reselect());
+    }
+
+    /** Leaves every driver (shutting it down, dropping its objects): the registry is stopping. */
+    void close() {
+        synchronized (this) {
+            closing = true;
+            candidates.forEach(candidate -> candidate.removed = true);
+            departing.addAll(candidates);
+            candidates.clear();
+        }
+        await(reselect());
+    }
+
+    /** What a retiring driver holds; with {@code force}, drops it and shuts the driver down. */
+    HalResult<LiveObjects> retire(String driverName, boolean force) {
+        HalResult<LiveObjects> timedOut = HalResult.err(HalError.timeout(interfaceName
+                + ": retiring '" + driverName + "' did not complete in time"));
+        return SerialWorker.await(worker.submit(() -> reselection.retire(driverName, force)),
+                context.settings().workBoundNanos(), timedOut);
+    }
+
+    /** A lease on a retiring driver was closed: check, once for many such closes, whether it still holds objects. */
+    void retiringReleased() {
+        if (retiringCheckPending.compareAndSet(false, true)) {
+            worker.submit(() -> {
+                retiringCheckPending.set(false);
+                reselection.run();
+                return null;
+            });
+        }
+    }
+
+    InterfaceStatus status() {
+        Plan plan = plan();
+        Map<RoleHandle<?>, String> roleNotes;
+        synchronized (this) {
+            roleNotes = notes;
+        }
+        Activation selected = plain.selected();
+        Set<HalCapability> required = plain.requiredCapabilities();
+        List<DriverDescription> described = new ArrayList<>(plan.candidates().size());
+        for (Candidate candidate : plan.candidates()) {
+            described.add(Descriptions.describe(candidate, selected != null && selected.candidate == candidate,
+                    required));
+        }
+        List<RoleStatus> roleStatuses = new ArrayList<>();
+        for (RoleHandle<?> role : plan.roles().subList(1, plan.roles().size())) {
+            Activation roleSelected = role.selected();
+            roleStatuses.add(new RoleStatus(role.requiredCapabilities(),
+                    roleSelected == null ? null : roleSelected.candidate.name(), roleNotes.getOrDefault(role, "")));
+        }
+        return new InterfaceStatus(interfaceName, selected == null ? null : selected.candidate.name(), plan.pin(),
+                roleNotes.getOrDefault(plain, ""), required, described, roleStatuses);
+    }
+
+    /** What a {@link Reselection} works from, copied under the monitor. */
+    record Plan(List<Candidate> candidates, List<Candidate> departing, String pin, List<RoleHandle<?>> roles,
+                boolean closing) {
+    }
+
+    synchronized Plan plan() {
         candidates.sort((a, b) -> b.reference.compareTo(a.reference)); // OSGi order: ranking desc, then id asc
-        Binding current = handle.binding();
-        Candidate chosen = null;
-        String why = "";
-        if (pin != null) {
-            Candidate pinned = named(pin);
-            if (pinned == null) {
-                why = "pinned driver '" + pin + "' is not registered; selected by ranking";
-            } else if (!pinned.available()) {
-                why = "pinned driver '" + pin + "' is unavailable; selected by ranking";
-            } else if (ready(pinned, current)) {
-                chosen = pinned;
-            } else {
-                why = "pinned driver '" + pin + "' failed to initialize (" + pinned.failure + "); selected by ranking";
-            }
-        }
-        for (int i = 0; chosen == null && i < candidates.size(); i++) {
-            Candidate candidate = candidates.get(i);
-            if (candidate.failure == null && candidate.available() && ready(candidate, current)) {
-                chosen = candidate;
-            }
-        }
-        if (chosen == null && !candidates.isEmpty()) {
-            why = (why.isEmpty() ? "" : why + "; ") + "no candidate is available and initializes";
-        }
-        if (!why.isEmpty() && !why.equals(note)) {
-            LOG.warn("{}: {}", interfaceName, why);
-        }
-        note = why;
-        switchTo(current, chosen);
+        List<RoleHandle<?>> all = new ArrayList<>(roles.size() + 1);
+        all.add(plain);
+        all.addAll(roles.values());
+        return new Plan(List.copyOf(candidates), List.copyOf(departing), pin, all, closing);
     }
 
-    private Candidate named(String name) {
-        for (Candidate candidate : candidates) {
-            if (candidate.name().equals(name)) {
-                return candidate;
-            }
-        }
-        return null;
+    /** A reselection finished with these notes; the departing candidates it left are gone. */
+    synchronized void settled(Map<RoleHandle<?>, String> roleNotes, List<Candidate> left) {
+        notes = Map.copyOf(roleNotes);
+        departing.removeAll(left);
     }
 
-    /** Whether {@code candidate} can take calls: the current one can; another must initialize first. */
-    private boolean ready(Candidate candidate, Binding current) {
-        if (current != null && current.candidate == candidate) {
-            return true;
-        }
-        if (candidate.failure != null) {
-            return false;
-        }
-        HalResult<Void> result;
-        try {
-            result = candidate.driver.initialize();
-        } catch (RuntimeException e) {
-            result = HalResult.err(HalError.initializationFailed("initialize() threw " + e));
-        }
-        if (result.isOk()) {
-            return true;
-        }
-        candidate.failure = result.errorOrNull();
-        LOG.warn("{}: driver '{}' failed to initialize, trying the next candidate: {}", interfaceName,
-                candidate.name(), candidate.failure);
-        return false;
+    private CompletableFuture<Void> reselect() {
+        return worker.submit(() -> {
+            reselection.run();
+            return null;
+        });
     }
 
-    private void switchTo(Binding current, Candidate chosen) {
-        if ((current == null ? null : current.candidate) == chosen) {
-            if (republication != null) {
-                republication.setProperties(Descriptions.republishedProperties(interfaceName, chosen));
-            }
-            return;
-        }
-        // Publish the new driver before retiring the old one: a lessee that loses the race re-reads and finds it.
-        Binding next = chosen == null ? null : new Binding(chosen);
-        handle.publish(next);
-        ServiceRegistration<?> left = republication;
-        republication = chosen == null ? null : context.republish(interfaceName, chosen);
-        unregister(left);
-        if (current != null) {
-            retire(current);
-        }
-        String previousName = current == null ? null : current.candidate.name();
-        String chosenName = chosen == null ? null : chosen.name();
-        LOG.info("{}: selected {} (was {})", interfaceName, chosenName == null ? "no driver" : "'" + chosenName + "'",
-                previousName == null ? "none" : "'" + previousName + "'");
-        context.announce(new SelectionEvent(interfaceName, previousName, chosenName));
+    private void await(CompletableFuture<Void> work) {
+        SerialWorker.await(work, context.settings().workBoundNanos(), null);
     }
 
-    /** Waits (bounded) for the leases on a driver being left, then shuts it down. */
-    private void retire(Binding left) {
-        long timeout = context.drainTimeoutNanos();
-        if (!left.retireAndDrain(timeout)) {
-            LOG.warn("{}: {} lease(s) on driver '{}' still open after {} ms; shutting it down anyway", interfaceName,
-                    left.openLeases(), left.candidate.name(), TimeUnit.NANOSECONDS.toMillis(timeout));
-        }
-        try {
-            left.candidate.driver.shutdown().ifErr(error -> LOG.warn("{}: driver '{}' shut down with an error: {}",
-                    interfaceName, left.candidate.name(), error));
-        } catch (RuntimeException e) {
-            LOG.error("{}: driver '{}' threw from shutdown()", interfaceName, left.candidate.name(), e);
-        }
+    /** How long a call on an object waits while the object is handed from one driver to another. */
+    private long ownerWaitNanos() {
+        RegistrySettings settings = context.settings();
+        return settings.drainTimeoutNanos() + 2 * settings.initTimeoutNanos();
     }
 
-    private static void unregister(ServiceRegistration<?> registration) {
-        if (registration != null) {
-            try {
-                registration.unregister();
-            } catch (IllegalStateException alreadyGone) {
-                // the registry's bundle is stopping and the framework unregistered it first
-            }
-        }
+    private static Set<HalCapability> union(Set<HalCapability> a, Set<HalCapability> b) {
+        EnumSet<HalCapability> union = EnumSet.noneOf(HalCapability.class);
+        union.addAll(a);
+        union.addAll(b);
+        return union;
     }
+
 }

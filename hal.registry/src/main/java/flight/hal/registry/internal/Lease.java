@@ -6,7 +6,7 @@ import java.lang.invoke.VarHandle;
 import flight.hal.HalDriver;
 import flight.hal.registry.DriverLease;
 
-/** A lease on one binding; the first close releases it, later ones do nothing. */
+/** A lease on one activation; the first close releases it, later ones do nothing. */
 final class Lease<T extends HalDriver> implements DriverLease<T> {
     private static final VarHandle CLOSED;
 
@@ -18,24 +18,26 @@ final class Lease<T extends HalDriver> implements DriverLease<T> {
         }
     }
 
-    private final Binding binding;
+    private final Activation activation;
+    private final int stripe;
     @SuppressWarnings("unused") // accessed through CLOSED
     private volatile boolean closed;
 
-    Lease(Binding binding) {
-        this.binding = binding;
+    Lease(Activation activation, int stripe) {
+        this.activation = activation;
+        this.stripe = stripe;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public T driver() {
-        return (T) binding.driver;
+        return (T) activation.driver;
     }
 
     @Override
     public void close() {
         if (CLOSED.compareAndSet(this, false, true)) {
-            binding.release();
+            activation.release(stripe);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import flight.hal.registry.DriverDescription;
 import flight.hal.registry.DriverState;
 import flight.hal.registry.InterfaceStatus;
+import flight.hal.registry.RoleStatus;
 
 /** Plain-text tables of the registry's state for the shell. */
 final class RegistryReport {
@@ -32,14 +33,26 @@ final class RegistryReport {
         if (!status.note().isEmpty()) {
             text.append("  note: ").append(status.note()).append(System.lineSeparator());
         }
+        if (!status.required().isEmpty()) {
+            text.append("  requires: ").append(status.required().stream().map(Enum::name).sorted().toList())
+                    .append(System.lineSeparator());
+        }
         text.append(String.format(Locale.ROOT, ROW, " ", "DRIVER", "RANKING", "STATE", "AVAILABLE", "BUNDLE"));
         for (DriverDescription driver : status.candidates()) {
             text.append(String.format(Locale.ROOT, ROW, driver.state() == DriverState.SELECTED ? "*" : " ",
                     driver.name(), driver.ranking(), driver.state(),
                     driver.state() == DriverState.UNAVAILABLE ? "no" : "yes",
                     driver.bundleSymbolicName() + " [" + driver.bundleId() + "]"));
-            driver.failureReason().ifPresent(failure -> text.append("      initialize failed: ").append(failure)
-                    .append(System.lineSeparator()));
+            driver.failureReason().ifPresent(failure -> text.append(driver.state() == DriverState.INELIGIBLE
+                    ? "      passed over: " : "      failed: ").append(failure).append(System.lineSeparator()));
+            if (!driver.live().isEmpty()) {
+                text.append("      holds ").append(driver.live()).append(System.lineSeparator());
+            }
+        }
+        for (RoleStatus role : status.roles()) {
+            text.append("  with ").append(role.required().stream().map(Enum::name).sorted().toList()).append(": ")
+                    .append(role.selected() == null ? "no driver" : "* " + role.selected())
+                    .append(role.note().isEmpty() ? "" : " (" + role.note() + ")").append(System.lineSeparator());
         }
         if (status.candidates().isEmpty()) {
             text.append("    (no candidates)").append(System.lineSeparator());
@@ -71,6 +84,9 @@ final class RegistryReport {
                         + (platform.pageSize() == 0 ? "unknown" : platform.pageSize() + " bytes"));
             }
             driver.failureReason().ifPresent(failure -> line(text, "failure", failure.toString()));
+            if (!driver.live().isEmpty()) {
+                line(text, "holds", driver.live().toString());
+            }
             text.append(System.lineSeparator());
         }
         return text.toString();

@@ -1,5 +1,7 @@
 package flight.hal.registry.internal;
 
+import java.util.concurrent.Executor;
+
 import org.osgi.framework.ServiceRegistration;
 
 import flight.hal.registry.SelectionEvent;
@@ -13,6 +15,12 @@ interface SelectionContext {
     /** Tells the listeners, off the calling thread. */
     void announce(SelectionEvent event);
 
-    /** How long a swap waits for open leases on the driver it leaves. */
-    long drainTimeoutNanos();
+    /** The configuration now in force. */
+    RegistrySettings settings();
+
+    /** The bounded, guarded way into drivers. */
+    DriverCalls calls();
+
+    /** Where the interfaces' selection work runs ({@link SerialWorker.WorkerThread}s). */
+    Executor workers();
 }

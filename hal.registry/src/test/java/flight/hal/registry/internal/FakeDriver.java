@@ -13,12 +13,13 @@ import flight.hal.PerformanceTier;
 import flight.hal.PlatformInfo;
 
 /** A driver that records its lifecycle calls in a shared journal, with switchable faults. */
-final class FakeDriver implements HalDriver {
+class FakeDriver implements HalDriver {
     final String name;
     final List<String> journal;
     volatile boolean available = true;
     volatile boolean failInit;
     volatile boolean active;
+    volatile Set<HalCapability> capabilities = EnumSet.of(HalCapability.BASIC_MEMORY);
 
     FakeDriver(String name, List<String> journal) {
         this.name = name;
@@ -73,7 +74,7 @@ final class FakeDriver implements HalDriver {
 
     @Override
     public Set<HalCapability> capabilities() {
-        return EnumSet.of(HalCapability.BASIC_MEMORY);
+        return capabilities;
     }
 
     @Override

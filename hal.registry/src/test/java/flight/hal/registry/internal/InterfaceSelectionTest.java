@@ -11,9 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.osgi.framework.ServiceRegistration;
 
 import flight.hal.HalDriver;
 import flight.hal.registry.DriverLease;
@@ -24,27 +24,15 @@ import flight.hal.registry.SelectionEvent;
 @Timeout(60)
 class InterfaceSelectionTest {
     private final List<String> journal = new CopyOnWriteArrayList<>();
-    private final List<SelectionEvent> events = new CopyOnWriteArrayList<>();
-    private long drainTimeoutNanos = TimeUnit.SECONDS.toNanos(10);
-    private final SelectionContext context = new SelectionContext() {
-        @Override
-        public ServiceRegistration<?> republish(String interfaceName, Candidate selected) {
-            journal.add("publish " + selected.name());
-            return null;
-        }
-
-        @Override
-        public void announce(SelectionEvent event) {
-            events.add(event);
-        }
-
-        @Override
-        public long drainTimeoutNanos() {
-            return drainTimeoutNanos;
-        }
-    };
-    private final InterfaceSelection selection = new InterfaceSelection("flight.hal.memory.MemoryDriver", context, null);
+    private final TestContext context = new TestContext(journal);
+    private final List<SelectionEvent> events = context.events;
+    private final InterfaceSelection selection = new InterfaceSelection("flight.hal.memory.MemoryDriver", context);
     private long nextServiceId = 1;
+
+    @AfterEach
+    void stopWorkers() {
+        context.close();
+    }
 
     private Candidate candidate(String name, int ranking) {
         return new Candidate(selection.interfaceName, new FakeReference(nextServiceId++, name, ranking),
@@ -152,7 +140,7 @@ class InterfaceSelectionTest {
     void aSwapWaitsForOpenLeasesBeforeShuttingTheOldDriverDown() throws Exception {
         Candidate old = candidate("old", 10);
         selection.add(old);
-        DriverLease<HalDriver> lease = ((SelectedDriverHandle<HalDriver>) selection.handle()).lease().orElseThrow();
+        DriverLease<HalDriver> lease = ((RoleHandle<HalDriver>) selection.handle()).lease().orElseThrow();
         CompletableFuture<Void> swap = CompletableFuture.runAsync(() -> selection.add(candidate("new", 20)));
 
         // the new driver is reachable at once, while the old one keeps its lease
@@ -171,7 +159,8 @@ class InterfaceSelectionTest {
 
     @Test
     void aLeaseThatOutlivesTheDrainTimeoutDoesNotBlockTheSwapForever() {
-        drainTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(20);
+        context.configuration.put(RegistrySettings.DRAIN_TIMEOUT, 20);
+        context.configure();
         selection.add(candidate("old", 10));
         DriverLease<?> forgotten = selection.handle().lease().orElseThrow();
         selection.add(candidate("new", 20));

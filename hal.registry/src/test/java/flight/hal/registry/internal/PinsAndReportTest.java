@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+
+import flight.hal.HalCapability;
 
 class PinsAndReportTest {
     private static final String MEMORY = "flight.hal.memory.MemoryDriver";
@@ -26,30 +31,28 @@ class PinsAndReportTest {
     }
 
     @Test
-    void malformedDrainTimeoutsFallBackToTheDefault() {
-        assertEquals(DriverRegistry.DEFAULT_DRAIN_TIMEOUT_MS, DriverRegistry.drainTimeoutMillis(null));
-        assertEquals(DriverRegistry.DEFAULT_DRAIN_TIMEOUT_MS, DriverRegistry.drainTimeoutMillis("soon"));
-        assertEquals(DriverRegistry.DEFAULT_DRAIN_TIMEOUT_MS, DriverRegistry.drainTimeoutMillis(-1));
-        assertEquals(250, DriverRegistry.drainTimeoutMillis(" 250 "));
+    void malformedTimeoutsFallBackToTheDefault() {
+        long fallback = TimeUnit.MILLISECONDS.toNanos(RegistrySettings.DEFAULT_TIMEOUT_MS);
+        String key = RegistrySettings.DRAIN_TIMEOUT;
+        assertEquals(fallback, RegistrySettings.millis(Map.of(), key));
+        assertEquals(fallback, RegistrySettings.millis(Map.of(key, "soon"), key));
+        assertEquals(fallback, RegistrySettings.millis(Map.of(key, -1), key));
+        assertEquals(TimeUnit.MILLISECONDS.toNanos(250), RegistrySettings.millis(Map.of(key, " 250 "), key));
+    }
+
+    @Test
+    void requiredCapabilitiesAndRetiringPolicyAreReadFromConfiguration() {
+        RegistrySettings settings = RegistrySettings.from(Map.of("require.MemoryDriver", "dma, threading bogus",
+                "retiring.policy", "drop"), new Pins(Map.of(), key -> null));
+        assertEquals(Set.of(HalCapability.DMA, HalCapability.THREADING), settings.requiredOf(MEMORY));
+        assertEquals(Set.of(), settings.requiredOf("flight.hal.graphics.GraphicsDriver"));
+        assertTrue(settings.dropOnLeave());
     }
 
     @Test
     void reportMarksTheSelectedDriverAndShowsFailures() {
-        InterfaceSelection selection = new InterfaceSelection(MEMORY, new SelectionContext() {
-            @Override
-            public org.osgi.framework.ServiceRegistration<?> republish(String name, Candidate selected) {
-                return null;
-            }
-
-            @Override
-            public void announce(flight.hal.registry.SelectionEvent event) {
-            }
-
-            @Override
-            public long drainTimeoutNanos() {
-                return 0;
-            }
-        }, null);
+        TestContext context = new TestContext(new CopyOnWriteArrayList<>());
+        InterfaceSelection selection = new InterfaceSelection(MEMORY, context);
         FakeDriver broken = new FakeDriver("broken");
         broken.failInit = true;
         selection.add(new Candidate(MEMORY, new FakeReference(1, "host.memory", 10), new FakeDriver("host.memory")));
@@ -57,7 +60,7 @@ class PinsAndReportTest {
 
         String table = RegistryReport.interfaces(List.of(selection.status()));
         assertTrue(table.startsWith(MEMORY), table);
-        assertTrue(table.matches("(?s).*  broken +99 +FAILED +yes .*initialize failed: INITIALIZATION_FAILED: "
+        assertTrue(table.matches("(?s).*  broken +99 +FAILED +yes .*failed: INITIALIZATION_FAILED: "
                 + "broken cannot start.*"), table);
         assertTrue(table.matches("(?s).*\\* host\\.memory +10 +SELECTED +yes .*"), table);
 

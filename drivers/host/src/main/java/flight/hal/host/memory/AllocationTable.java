@@ -1,9 +1,11 @@
 package flight.hal.host.memory;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import flight.hal.LiveObjects;
 import flight.hal.memory.MemoryAllocation;
 import flight.hal.memory.MemoryStats;
 import flight.hal.memory.MemoryType;
@@ -52,6 +54,23 @@ final class AllocationTable {
 
     long usedBytes() {
         return overall.usedBytes();
+    }
+
+    /** Removes every live allocation, counting each as released; what was removed. */
+    LiveObjects removeAll() {
+        LiveObjects removed = liveObjects();
+        live.keySet().forEach(this::remove);
+        return removed;
+    }
+
+    /** The live allocations. */
+    List<MemoryAllocation> allocations() {
+        return List.copyOf(live.values());
+    }
+
+    /** How many allocations are live and their bytes: two reads, each exact, not one snapshot. */
+    LiveObjects liveObjects() {
+        return new LiveObjects(live.size(), overall.usedBytes());
     }
 
     /** Forgets every live allocation without counting it as released. */

@@ -1,14 +1,10 @@
 package flight.hal.host.memory;
 
-import java.lang.management.BufferPoolMXBean;
-import java.lang.management.ManagementFactory;
-import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.osgi.service.component.annotations.Activate;
@@ -21,15 +17,21 @@ import org.slf4j.LoggerFactory;
 import flight.hal.HalCapability;
 import flight.hal.HalError;
 import flight.hal.HalResult;
+import flight.hal.HandleIssuer;
+import flight.hal.LiveObjects;
+import flight.hal.ObjectOwner;
 import flight.hal.PerformanceTier;
 import flight.hal.PlatformInfo;
 import flight.hal.RegisterHalDriver;
+import flight.hal.driver.support.InitializationIssuer;
+import flight.hal.driver.support.memory.MemoryAdoption;
 import flight.hal.memory.AllocationRequest;
 import flight.hal.memory.DefragmentationCallback;
 import flight.hal.memory.MemoryAlignment;
 import flight.hal.memory.MemoryAllocation;
 import flight.hal.memory.MemoryDriver;
 import flight.hal.memory.MemoryFlag;
+import flight.hal.memory.MemoryHandOver;
 import flight.hal.memory.MemoryStats;
 import flight.hal.memory.MemoryType;
 
@@ -39,11 +41,12 @@ import flight.hal.memory.MemoryType;
  *
  * <p>Direct memory is never freed eagerly. Releasing it by hand ({@code Unsafe.invokeCleaner}) would turn a buffer the
  * caller still holds into a use-after-free that can crash the JVM; the memory of a released allocation goes back to
- * the platform when its buffer becomes unreachable and is collected.
+ * the platform when its buffer becomes unreachable and is collected. For the same reason it adopts any allocation
+ * another driver hands over in a hot swap that is within its size limit: the memory is the JVM's already.
  */
 @Component(service = MemoryDriver.class, configurationPid = HostMemoryDriver.PID)
 @RegisterHalDriver(hal_interface = MemoryDriver.class, hal_driver_name = HostMemoryDriver.NAME, service_ranking = 10)
-public class HostMemoryDriver implements MemoryDriver {
+public class HostMemoryDriver implements MemoryDriver, ObjectOwner<MemoryHandOver> {
 
     static final String PID = "flight.hal.host.memory";
     static final String NAME = "host.memory";
@@ -61,8 +64,8 @@ public class HostMemoryDriver implements MemoryDriver {
     private static final Logger LOG = LoggerFactory.getLogger(HostMemoryDriver.class);
 
     private final HostPlatform platform = new HostPlatform();
-    /** Handles are never reused, not even across re-initializations; 0 is the null handle. */
-    private final AtomicLong nextHandle = new AtomicLong(1);
+    /** Issues the handles of each initialization's allocations. */
+    private final InitializationIssuer handles = new InitializationIssuer(NAME);
     /** The live allocations while initialized; null while not. */
     private final AtomicReference<AllocationTable> table = new AtomicReference<>();
     /** The current component properties. */
@@ -100,9 +103,13 @@ public class HostMemoryDriver implements MemoryDriver {
         return VERSION;
     }
 
+    /** Synchronized so that a new table and its issuer come together; calls on the table take no lock. */
     @Override
-    public HalResult<Void> initialize() {
-        table.compareAndSet(null, new AllocationTable());
+    public synchronized HalResult<Void> initialize() {
+        if (table.get() == null) {
+            handles.beginInitialization();
+            table.set(new AllocationTable());
+        }
         return HalResult.ok();
     }
 
@@ -151,8 +158,7 @@ public class HostMemoryDriver implements MemoryDriver {
 
     @Override
     public HalResult<MemoryAllocation> allocate(AllocationRequest request) {
-        AllocationTable live = table.get();
-        return live == null ? notInitialized() : allocate(live, request);
+        return live().flatMap(live -> allocate(live, request));
     }
 
     private HalResult<MemoryAllocation> allocate(AllocationTable live, AllocationRequest request) {
@@ -166,8 +172,8 @@ public class HostMemoryDriver implements MemoryDriver {
         if (refusal != null) {
             return HalResult.err(refusal);
         }
-        return alignedBuffer((int) request.size(), request.alignment()).map(buffer -> {
-            MemoryAllocation allocation = new MemoryAllocation(nextHandle.getAndIncrement(), buffer, request.size(),
+        return DirectMemory.alignedBuffer((int) request.size(), request.alignment()).map(buffer -> {
+            MemoryAllocation allocation = new MemoryAllocation(handles().issue(), buffer, request.size(),
                     request.alignment(), request.flags(), request.type());
             live.add(allocation);
             return allocation;
@@ -187,48 +193,18 @@ public class HostMemoryDriver implements MemoryDriver {
         return null;
     }
 
-    /**
-     * {@code size} bytes of direct memory whose first byte is aligned to {@code alignment}: a view into a buffer
-     * {@code alignment - 1} bytes larger. Direct buffers are zero-filled by the JVM, which honours
-     * {@link MemoryFlag#ZERO_INITIALIZED}.
-     */
-    private static HalResult<ByteBuffer> alignedBuffer(int size, int alignment) {
-        ByteBuffer raw;
-        try {
-            raw = ByteBuffer.allocateDirect(size + alignment - 1);
-        } catch (OutOfMemoryError e) {
-            return HalResult.err(HalError.outOfMemory("direct memory exhausted: cannot allocate " + size
-                    + " bytes aligned to " + alignment + " (" + (size + alignment - 1L) + " bytes reserved): "
-                    + e.getMessage()));
-        }
-        int offset = raw.alignmentOffset(0, alignment);
-        return HalResult.ok(raw.slice(offset == 0 ? 0 : alignment - offset, size));
-    }
-
     @Override
     public HalResult<Void> deallocate(long handle) {
-        AllocationTable live = table.get();
-        if (live == null) {
-            return notInitialized();
-        }
-        if (handle == 0) {
-            return HalResult.err(nullHandle("release"));
-        }
         // Only the table entry goes; the buffer's memory returns once it is unreachable (see the class comment).
-        return live.remove(handle) != null ? HalResult.ok() : HalResult.err(unknownHandle(handle));
+        return live().flatMap(live -> live.remove(handle) != null ? HalResult.ok() : refuse(handle, "release"));
     }
 
     @Override
     public HalResult<MemoryAllocation> reallocate(long handle, long newSize) {
-        AllocationTable live = table.get();
-        if (live == null) {
-            return notInitialized();
-        }
-        HalResult<MemoryAllocation> found = find(live, handle, "reallocate");
-        if (found.isErr()) {
-            return found;
-        }
-        MemoryAllocation old = found.valueOrNull();
+        return live().flatMap(live -> find(live, handle, "reallocate").flatMap(old -> reallocate(live, old, newSize)));
+    }
+
+    private HalResult<MemoryAllocation> reallocate(AllocationTable live, MemoryAllocation old, long newSize) {
         HalResult<MemoryAllocation> resized =
                 allocate(live, new AllocationRequest(newSize, old.alignment(), old.flags(), old.type()));
         if (resized.isErr()) {
@@ -237,31 +213,25 @@ public class HostMemoryDriver implements MemoryDriver {
         MemoryAllocation moved = resized.valueOrNull();
         // absolute bulk copy: neither buffer's position or limit changes
         moved.buffer().put(0, old.buffer(), 0, (int) Math.min(old.size(), moved.size()));
-        if (live.remove(handle) == null) {
+        if (live.remove(old.handle()) == null) {
             // released by another thread meanwhile: undo, as if the handle had been unknown
             live.remove(moved.handle());
-            return HalResult.err(unknownHandle(handle));
+            return refuse(old.handle(), "reallocate");
         }
         return resized;
     }
 
     @Override
     public HalResult<MemoryStats> stats() {
-        AllocationTable live = table.get();
-        return live == null ? notInitialized() : HalResult.ok(live.stats(null, totalBytes(), maxAllocationSize()));
+        return live().map(live -> live.stats(null, totalBytes(), maxAllocationSize()));
     }
 
     /** The type's own usage; total, free and largest block are those of the one pool all types share. */
     @Override
     public HalResult<MemoryStats> stats(MemoryType type) {
-        AllocationTable live = table.get();
-        if (live == null) {
-            return notInitialized();
-        }
-        if (!supportsType(type)) {
-            return HalResult.err(unsupportedType(type));
-        }
-        return HalResult.ok(live.stats(type, totalBytes(), maxAllocationSize()));
+        return live().flatMap(live -> supportsType(type)
+                ? HalResult.ok(live.stats(type, totalBytes(), maxAllocationSize()))
+                : HalResult.err(unsupportedType(type)));
     }
 
     @Override
@@ -272,8 +242,7 @@ public class HostMemoryDriver implements MemoryDriver {
 
     @Override
     public HalResult<MemoryAllocation> allocationInfo(long handle) {
-        AllocationTable live = table.get();
-        return live == null ? notInitialized() : find(live, handle, "describe");
+        return live().flatMap(live -> find(live, handle, "describe"));
     }
 
     @Override
@@ -330,17 +299,9 @@ public class HostMemoryDriver implements MemoryDriver {
         if (!isActive()) {
             return notInitialized();
         }
-        long before = directMemoryUsed();
+        long before = DirectMemory.used();
         System.gc();
-        return HalResult.ok(Math.max(0, before - directMemoryUsed()));
-    }
-
-    private static long directMemoryUsed() {
-        return ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
-                .filter(pool -> "direct".equals(pool.getName()))
-                .mapToLong(pool -> Math.max(0, pool.getMemoryUsed()))
-                .findFirst()
-                .orElse(0);
+        return HalResult.ok(Math.max(0, before - DirectMemory.used()));
     }
 
     /** All memory types are one pool of host RAM, so the driver's total is the JVM's memory limit. */
@@ -352,21 +313,14 @@ public class HostMemoryDriver implements MemoryDriver {
         return type != null && SUPPORTED_TYPES.contains(type);
     }
 
-    private static HalResult<MemoryAllocation> find(AllocationTable live, long handle, String verb) {
-        if (handle == 0) {
-            return HalResult.err(nullHandle(verb));
-        }
+    private HalResult<MemoryAllocation> find(AllocationTable live, long handle, String verb) {
         MemoryAllocation allocation = live.get(handle);
-        return allocation != null ? HalResult.ok(allocation) : HalResult.err(unknownHandle(handle));
+        return allocation != null ? HalResult.ok(allocation) : refuse(handle, verb);
     }
 
-    private static HalError nullHandle(String verb) {
-        return HalError.invalidParameter("cannot " + verb + " the null handle");
-    }
-
-    private static HalError unknownHandle(long handle) {
-        return HalError.notFound("unknown handle " + handle
-                + ": never allocated by this driver or already released");
+    /** The error for a handle that names no live allocation: null, another driver's, or released. */
+    private <T> HalResult<T> refuse(long handle, String verb) {
+        return HalResult.err(handles().refuse(handle, verb));
     }
 
     private static HalError unsupportedType(MemoryType type) {
@@ -374,7 +328,49 @@ public class HostMemoryDriver implements MemoryDriver {
                 + "; it serves " + SUPPORTED_TYPES);
     }
 
+    /** The live allocations, or the error of a call made while not initialized. */
+    private HalResult<AllocationTable> live() {
+        AllocationTable live = table.get();
+        return live != null ? HalResult.ok(live) : notInitialized();
+    }
+
     private static <T> HalResult<T> notInitialized() {
         return HalResult.err(HalError.invalidState("driver " + NAME + " is not initialized"));
+    }
+
+    @Override
+    public HandleIssuer handles() {
+        return handles.current();
+    }
+
+    @Override
+    public LiveObjects liveObjects() {
+        AllocationTable live = table.get();
+        return live == null ? LiveObjects.NONE : live.liveObjects();
+    }
+
+    @Override
+    public HalResult<MemoryHandOver> exportObjects() {
+        return live().map(live -> new MemoryHandOver(live.allocations()));
+    }
+
+    /** Adopts every allocation, or none when one exceeds its size limit; types and flags need nothing of it. */
+    @Override
+    public HalResult<LiveObjects> adoptObjects(MemoryHandOver objects, HandleIssuer from) {
+        return live().flatMap(live -> MemoryAdoption.adoptWithin(NAME, maxAllocationSize(), objects, from,
+                adopted -> adopted.forEach(live::add), handles()));
+    }
+
+    /** The adopter has the allocations now: forget them; their buffers live on with it. */
+    @Override
+    public void exportCompleted() {
+        dropObjects();
+    }
+
+    /** Releasing a host allocation is forgetting it (see the class comment). */
+    @Override
+    public LiveObjects dropObjects() {
+        AllocationTable live = table.get();
+        return live == null ? LiveObjects.NONE : live.removeAll();
     }
 }

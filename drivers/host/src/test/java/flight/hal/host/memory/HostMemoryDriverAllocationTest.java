@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import flight.hal.ErrorCategory;
 import flight.hal.HalResult;
+import flight.hal.HandleIssuer;
 import flight.hal.memory.AllocationRequest;
 import flight.hal.memory.MemoryAllocation;
 import flight.hal.memory.MemoryFlag;
@@ -140,7 +141,9 @@ class HostMemoryDriverAllocationTest {
         HalResult<Void> again = driver.deallocate(handle);
         assertEquals(ErrorCategory.NOT_FOUND, category(again));
         assertTrue(again.errorOrNull().message().contains("already released"));
-        assertEquals(ErrorCategory.NOT_FOUND, category(driver.deallocate(987_654_321L)));
+        HalResult<Void> foreign = driver.deallocate(987_654_321L); // issuer 0: no issuer of this framework
+        assertEquals(ErrorCategory.INVALID_PARAMETER, category(foreign));
+        assertEquals(HandleIssuer.FOREIGN_HANDLE, foreign.errorOrNull().code());
         assertEquals(ErrorCategory.INVALID_PARAMETER, category(driver.deallocate(0)));
         assertFalse(driver.isValid(0));
     }

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import flight.hal.ErrorCategory;
+import flight.hal.HalResult;
+import flight.hal.HandleIssuer;
 import flight.hal.memory.AllocationRequest;
 import flight.hal.memory.MemoryStats;
 import flight.hal.memory.MemoryType;
@@ -164,8 +166,11 @@ class HostMemoryDriverStatsTest {
         assertEquals(0, stats.activeAllocations());
         assertEquals(0, stats.usedBytes());
         assertEquals(0, stats.totalAllocations());
-        assertEquals(ErrorCategory.NOT_FOUND, category(driver.deallocate(handle)));
-        assertTrue(allocate(8, MemoryType.SYSTEM) > handle, "handles are not reused across initializations");
+        HalResult<Void> earlier = driver.deallocate(handle);
+        assertEquals(ErrorCategory.INVALID_PARAMETER, category(earlier), "a handle of an earlier initialization");
+        assertEquals(HandleIssuer.FOREIGN_HANDLE, earlier.errorOrNull().code());
+        assertTrue(HandleIssuer.issuerOf(allocate(8, MemoryType.SYSTEM)) != HandleIssuer.issuerOf(handle),
+                "each initialization issues its own handles");
     }
 
     @Test

@@ -11,14 +11,16 @@ import flight.hal.HalCapability;
 import flight.hal.HalDriver;
 import flight.hal.HalError;
 import flight.hal.HalResult;
+import flight.hal.HandleIssuer;
 import flight.hal.PerformanceTier;
 import flight.hal.PlatformInfo;
 
 /**
  * Identity, lifecycle and component wiring shared by the drivers built on this library: the name, the priority read
  * from the {@code service.ranking} component property, and the driver's state, which {@link #initialize()} opens,
- * {@link #shutdown()} (or deactivation of the component) closes, and every call needs. Driver bundles build their
- * components' metadata with bnd's {@code -dsannotations-options: inherit}, so the annotations here count.
+ * {@link #shutdown()} (or deactivation of the component) closes, and every call needs, with the issuer of the handles
+ * that state hands out. Driver bundles build their components' metadata with bnd's
+ * {@code -dsannotations-options: inherit}, so the annotations here count.
  *
  * @param <S> what one initialization holds: memory pools, graphics objects, worker threads
  */
@@ -29,9 +31,12 @@ public abstract class DriverBase<S> implements HalDriver {
     private final String name;
     private volatile int ranking;
     private volatile S state;
+    /** Issues the handles of each initialization's objects. */
+    private final InitializationIssuer handles;
 
     protected DriverBase(String name) {
         this.name = name;
+        this.handles = new InitializationIssuer(name);
     }
 
     /** Reads the ranking; a Config Admin change of it modifies the component instead of re-activating it. */
@@ -62,6 +67,7 @@ public abstract class DriverBase<S> implements HalDriver {
             if (opened.isErr()) {
                 return HalResult.err(opened.errorOrNull());
             }
+            handles.beginInitialization();
             state = opened.valueOrNull();
         }
         return HalResult.ok();
@@ -92,6 +98,14 @@ public abstract class DriverBase<S> implements HalDriver {
         S current = state;
         return current != null ? HalResult.ok(current)
                 : HalResult.err(HalError.invalidState("driver " + name + " is not initialized"));
+    }
+
+    /**
+     * The issuer of the handles of this initialization's objects: a new one per initialization, so that handles of an
+     * earlier one are foreign. After shutdown the last initialization's; never null.
+     */
+    public final HandleIssuer handles() {
+        return handles.current();
     }
 
     /** An {@code INVALID_PARAMETER} error whose message starts with the driver's name. */

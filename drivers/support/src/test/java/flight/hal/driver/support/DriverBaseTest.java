@@ -2,7 +2,9 @@ package flight.hal.driver.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
@@ -14,6 +16,7 @@ import flight.hal.ErrorCategory;
 import flight.hal.HalCapability;
 import flight.hal.HalError;
 import flight.hal.HalResult;
+import flight.hal.HandleIssuer;
 import flight.hal.PerformanceTier;
 import flight.hal.PlatformInfo;
 
@@ -81,6 +84,24 @@ class DriverBaseTest {
         assertNull(driver.current());
         driver.initialize().orElseThrow();
         assertEquals(2, driver.current());
+    }
+
+    @Test
+    void eachInitializationIssuesItsOwnHandles() {
+        CountingDriver driver = new CountingDriver();
+        HandleIssuer first = driver.handles();
+        driver.initialize().orElseThrow();
+        driver.initialize().orElseThrow(); // no new state, so no new issuer
+        assertSame(first, driver.handles(), "the issuer asked for before the first initialization is its issuer");
+        long handle = first.issue();
+        driver.shutdown();
+        assertSame(first, driver.handles(), "a driver that was shut down still knows its handles");
+        driver.initialize().orElseThrow();
+        HandleIssuer second = driver.handles();
+        assertNotSame(first, second);
+        assertEquals("test.counting", second.driverName());
+        assertFalse(second.owns(handle), "a handle of an earlier initialization is foreign");
+        assertEquals(HandleIssuer.FOREIGN_HANDLE, second.refuse(handle, "use").code());
     }
 
     @Test

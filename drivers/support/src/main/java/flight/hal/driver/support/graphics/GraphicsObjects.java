@@ -1,11 +1,15 @@
 package flight.hal.driver.support.graphics;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import flight.hal.LiveObjects;
 import flight.hal.graphics.GraphicsBuffer;
+import flight.hal.graphics.GraphicsHandOver;
 import flight.hal.graphics.GraphicsStats;
 import flight.hal.graphics.RenderTarget;
+import flight.hal.graphics.TargetPixels;
 
 /**
  * One initialization's live buffers and render targets and the graphics memory they are charged, guarded by this
@@ -85,8 +89,34 @@ final class GraphicsObjects {
         return true;
     }
 
-    synchronized int liveCount() {
-        return buffers.size() + targets.size();
+    /** Adds objects another driver made, all or none: false, adding nothing, when their bytes do not fit. */
+    synchronized boolean adopt(List<GraphicsBuffer> adoptedBuffers, List<Surface> adoptedTargets, long bytes) {
+        if (!charge(bytes)) {
+            return false;
+        }
+        adoptedBuffers.forEach(this::add);
+        adoptedTargets.forEach(this::add);
+        return true;
+    }
+
+    /** Every live object, the targets with their own pixel buffers. */
+    synchronized GraphicsHandOver export() {
+        return new GraphicsHandOver(List.copyOf(buffers.values()), targets.values().stream()
+                .map(surface -> new TargetPixels(surface.target, surface.pixels())).toList());
+    }
+
+    /** Removes every live object, refunding its charge; what was removed. */
+    synchronized LiveObjects removeAll() {
+        LiveObjects removed = liveObjects();
+        buffers.clear();
+        targets.clear();
+        usedBytes = 0;
+        return removed;
+    }
+
+    /** Live objects, and the graphics memory they are charged. */
+    synchronized LiveObjects liveObjects() {
+        return new LiveObjects(buffers.size() + (long) targets.size(), usedBytes);
     }
 
     synchronized GraphicsStats stats() {

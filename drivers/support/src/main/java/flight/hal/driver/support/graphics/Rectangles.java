@@ -3,29 +3,14 @@ package flight.hal.driver.support.graphics;
 import flight.hal.HalError;
 import flight.hal.HalResult;
 import flight.hal.graphics.BufferImage;
-import flight.hal.graphics.GraphicsLimits;
 import flight.hal.graphics.RenderTarget;
 
-/** The size checks of a graphics driver, with messages that name the offending values and the limits. */
+/** The rectangle checks of a graphics driver, with messages that name the offending values and the limits. */
 final class Rectangles {
     private final String driverName;
 
     Rectangles(String driverName) {
         this.driverName = driverName;
-    }
-
-    /** Null for a positive size within the driver's maximum resolution, else the error naming it. */
-    HalError checkTargetSize(int width, int height, GraphicsLimits limits) {
-        if (width <= 0 || height <= 0) {
-            return HalError.invalidParameter(driverName + ": a render target needs a positive size, got " + width
-                    + "x" + height);
-        }
-        if (width > limits.maxWidth() || height > limits.maxHeight()) {
-            return HalError.insufficientResources(driverName + ": a " + width + "x" + height
-                    + " render target exceeds the maximum resolution of " + limits.maxWidth() + "x"
-                    + limits.maxHeight());
-        }
-        return null;
     }
 
     /** Success when the rectangle is not empty and lies wholly inside {@code target}. */

@@ -1,51 +1,50 @@
 package flight.hal.driver.support.graphics;
 
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicLong;
-
-import javax.imageio.ImageIO;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import flight.hal.ErrorCategory;
 import flight.hal.HalError;
 import flight.hal.HalResult;
+import flight.hal.HandleIssuer;
+import flight.hal.LiveObjects;
+import flight.hal.ObjectOwner;
 import flight.hal.driver.support.DriverBase;
 import flight.hal.graphics.BufferImage;
 import flight.hal.graphics.BufferUsage;
 import flight.hal.graphics.GraphicsBuffer;
 import flight.hal.graphics.GraphicsDriver;
+import flight.hal.graphics.GraphicsHandOver;
 import flight.hal.graphics.GraphicsLimits;
 import flight.hal.graphics.GraphicsStats;
 import flight.hal.graphics.PixelFormat;
 import flight.hal.graphics.RenderTarget;
+import flight.hal.graphics.TargetPixels;
 import flight.hal.memory.MemoryAllocation;
 
 /**
  * A graphics driver that renders in software into Java buffers, within the limits it is made with: render target
  * size, pixel formats and accounted graphics memory. Objects are created by {@link #initialize()}'s generation and
- * dropped by {@link #shutdown()}.
+ * dropped by {@link #shutdown()}. In a hot swap it adopts another driver's buffers and render targets, keeping their
+ * handles and memory, when they are within its limits.
  */
-public abstract class SoftwareGraphicsDriver extends DriverBase<GraphicsObjects> implements GraphicsDriver {
+public abstract class SoftwareGraphicsDriver extends DriverBase<GraphicsObjects>
+        implements GraphicsDriver, ObjectOwner<GraphicsHandOver> {
     private static final Logger LOG = LoggerFactory.getLogger(SoftwareGraphicsDriver.class);
 
     private final GraphicsLimits limits;
     private final Rectangles rectangles;
-    /** Handles of buffers and targets are never reused, not even across re-initializations. */
-    private final AtomicLong nextHandle = new AtomicLong(1);
+    private final TargetLimits targetLimits;
 
     protected SoftwareGraphicsDriver(String name, GraphicsLimits limits) {
         super(name);
         this.limits = limits;
         this.rectangles = new Rectangles(name);
+        this.targetLimits = new TargetLimits(name, limits, () -> platformInfo().platformName());
     }
 
     @Override
@@ -60,9 +59,9 @@ public abstract class SoftwareGraphicsDriver extends DriverBase<GraphicsObjects>
 
     @Override
     protected void close(GraphicsObjects closing) {
-        if (closing.liveCount() > 0) {
-            LOG.warn("{} shut down with {} live buffers and render targets; dropping them", name(),
-                    closing.liveCount());
+        LiveObjects dropped = closing.liveObjects();
+        if (!dropped.isEmpty()) {
+            LOG.warn("{} shut down with {} live buffers and render targets; dropping them", name(), dropped.count());
         }
     }
 
@@ -77,7 +76,7 @@ public abstract class SoftwareGraphicsDriver extends DriverBase<GraphicsObjects>
                 return HalResult.err(refused);
             }
             try {
-                GraphicsBuffer buffer = new GraphicsBuffer(nextHandle.getAndIncrement(),
+                GraphicsBuffer buffer = new GraphicsBuffer(handles().issue(),
                         ByteBuffer.allocateDirect((int) size), usage, 0);
                 live.add(buffer);
                 return HalResult.ok(buffer);
@@ -96,7 +95,7 @@ public abstract class SoftwareGraphicsDriver extends DriverBase<GraphicsObjects>
                 return invalid("a buffer over memory needs an allocation and a usage, got " + memory + ", " + usage);
             }
             ByteBuffer view = memory.buffer().slice(0, memory.buffer().capacity());
-            GraphicsBuffer buffer = new GraphicsBuffer(nextHandle.getAndIncrement(), view, usage, memory.handle());
+            GraphicsBuffer buffer = new GraphicsBuffer(handles().issue(), view, usage, memory.handle());
             live.add(buffer);
             return HalResult.ok(buffer);
         });
@@ -111,16 +110,13 @@ public abstract class SoftwareGraphicsDriver extends DriverBase<GraphicsObjects>
     @Override
     public HalResult<Void> releaseBuffer(GraphicsBuffer buffer) {
         return state().flatMap(live -> buffer == null ? invalid("cannot release the null buffer")
-                : live.remove(buffer) ? HalResult.ok() : HalResult.err(unknown("buffer", buffer.handle())));
+                : live.remove(buffer) ? HalResult.ok() : refuse(buffer.handle(), "release buffer"));
     }
 
     @Override
     public HalResult<RenderTarget> createRenderTarget(int width, int height, PixelFormat format) {
         return state().flatMap(live -> {
-            HalError refused = rectangles.checkTargetSize(width, height, limits);
-            if (refused == null) {
-                refused = checkFormat(format);
-            }
+            HalError refused = targetLimits.checkTarget(width, height, format);
             long bytes = (long) width * height * (format == null ? 0 : format.bytesPerPixel());
             if (refused == null) {
                 refused = charge(live, bytes, "a " + width + "x" + height + " " + format + " render target");
@@ -132,7 +128,7 @@ public abstract class SoftwareGraphicsDriver extends DriverBase<GraphicsObjects>
     private HalResult<RenderTarget> newTarget(GraphicsObjects live, int width, int height, PixelFormat format,
                                               long bytes) {
         try {
-            Surface surface = new Surface(new RenderTarget(nextHandle.getAndIncrement(), width, height, format));
+            Surface surface = new Surface(new RenderTarget(handles().issue(), width, height, format));
             live.add(surface);
             return HalResult.ok(surface.target);
         } catch (OutOfMemoryError e) {
@@ -151,12 +147,12 @@ public abstract class SoftwareGraphicsDriver extends DriverBase<GraphicsObjects>
     @Override
     public HalResult<Void> releaseRenderTarget(RenderTarget target) {
         return state().flatMap(live -> target == null ? invalid("cannot release the null render target")
-                : live.remove(target) ? HalResult.ok() : HalResult.err(unknown("render target", target.handle())));
+                : live.remove(target) ? HalResult.ok() : refuse(target.handle(), "release render target"));
     }
 
     @Override
     public HalResult<Void> clear(RenderTarget target, int argb) {
-        return surface(target).map(surface -> {
+        return surface(target, "clear render target").map(surface -> {
             surface.fill(0, 0, target.width(), target.height(), argb);
             return null;
         });
@@ -164,15 +160,16 @@ public abstract class SoftwareGraphicsDriver extends DriverBase<GraphicsObjects>
 
     @Override
     public HalResult<Void> fillRect(RenderTarget target, int x, int y, int width, int height, int argb) {
-        return surface(target).flatMap(surface -> rectangles.inside(target, x, y, width, height).map(ok -> {
-            surface.fill(x, y, width, height, argb);
-            return null;
-        }));
+        return surface(target, "fill a rectangle of render target")
+                .flatMap(surface -> rectangles.inside(target, x, y, width, height).map(ok -> {
+                    surface.fill(x, y, width, height, argb);
+                    return null;
+                }));
     }
 
     @Override
     public HalResult<Void> blit(BufferImage source, RenderTarget target, int x, int y) {
-        return surface(target).flatMap(surface -> checkSource(source)
+        return surface(target, "blit into render target").flatMap(surface -> checkSource(source)
                 .flatMap(ok -> rectangles.inside(target, x, y, source.width(), source.height()))
                 .map(ok -> {
                     surface.blit(source, x, y);
@@ -182,45 +179,20 @@ public abstract class SoftwareGraphicsDriver extends DriverBase<GraphicsObjects>
 
     @Override
     public HalResult<int[]> readPixels(RenderTarget target, int x, int y, int width, int height) {
-        return surface(target).flatMap(surface -> rectangles.inside(target, x, y, width, height)
-                .flatMap(ok -> pixels(surface, x, y, width, height)));
+        return surface(target, "read render target")
+                .flatMap(surface -> rectangles.inside(target, x, y, width, height)
+                        .flatMap(ok -> pixels(surface, x, y, width, height)));
     }
 
     @Override
     public HalResult<Void> writePng(RenderTarget target, Path file) {
-        return surface(target).flatMap(surface -> {
+        return surface(target, "write a PNG of render target").flatMap(surface -> {
             if (file == null) {
                 return invalid("no file to write the render target to");
             }
-            return image(surface).flatMap(image -> write(image, file));
+            return pixels(surface, 0, 0, target.width(), target.height())
+                    .flatMap(argb -> PngFile.write(name(), target.width(), target.height(), argb, file));
         });
-    }
-
-    /** The target as an ARGB image. */
-    private HalResult<BufferedImage> image(Surface surface) {
-        RenderTarget target = surface.target;
-        return pixels(surface, 0, 0, target.width(), target.height()).flatMap(pixels -> {
-            try {
-                BufferedImage image =
-                        new BufferedImage(target.width(), target.height(), BufferedImage.TYPE_INT_ARGB);
-                image.setRGB(0, 0, target.width(), target.height(), pixels, 0, target.width());
-                return HalResult.ok(image);
-            } catch (OutOfMemoryError e) {
-                return HalResult.err(HalError.outOfMemory(name() + ": the JVM cannot hold a " + target.width()
-                        + "x" + target.height() + " image to write: " + e.getMessage()));
-            }
-        });
-    }
-
-    private HalResult<Void> write(BufferedImage image, Path file) {
-        // our own stream: ImageIO.write(..., File) prints a stack trace to stderr when it cannot open the file
-        try (OutputStream out = Files.newOutputStream(file);
-             ImageOutputStream png = new MemoryCacheImageOutputStream(out)) {
-            return ImageIO.write(image, "png", png) ? HalResult.ok()
-                    : HalResult.err(HalError.unsupportedFormat(name() + ": this JVM has no PNG writer"));
-        } catch (IOException e) {
-            return HalResult.err(ErrorCategory.IO_ERROR, name() + ": cannot write " + file + ": " + e);
-        }
     }
 
     @Override
@@ -237,13 +209,14 @@ public abstract class SoftwareGraphicsDriver extends DriverBase<GraphicsObjects>
         }
     }
 
-    private HalResult<Surface> surface(RenderTarget target) {
+    /** The surface of the live {@code target}, or the error of a call that would {@code verb} another. */
+    private HalResult<Surface> surface(RenderTarget target, String verb) {
         return state().flatMap(live -> {
             if (target == null) {
                 return invalid("the render target is null");
             }
             Surface surface = live.surface(target);
-            return surface == null ? HalResult.err(unknown("render target", target.handle())) : HalResult.ok(surface);
+            return surface == null ? refuse(target.handle(), verb) : HalResult.ok(surface);
         });
     }
 
@@ -253,22 +226,13 @@ public abstract class SoftwareGraphicsDriver extends DriverBase<GraphicsObjects>
             return invalid("the blit source is null");
         }
         if (!isValidBuffer(source.buffer())) {
-            return HalResult.err(unknown("buffer", source.buffer().handle()));
+            return refuse(source.buffer().handle(), "blit from buffer");
         }
-        HalError refused = checkFormat(source.format());
+        HalError refused = targetLimits.checkFormat(source.format());
         if (refused != null) {
             return HalResult.err(refused);
         }
         return rectangles.fits(source);
-    }
-
-    private HalError checkFormat(PixelFormat format) {
-        if (format == null) {
-            return HalError.invalidParameter(name() + ": no pixel format given");
-        }
-        return limits.formats().contains(format) ? null : HalError.unsupportedFormat(name() + ": pixel format "
-                + format + " is not supported on " + platformInfo().platformName() + "; supported: "
-                + limits.formats().stream().sorted().toList());
     }
 
     /** Charges graphics memory, or names the limit that refuses it. */
@@ -277,16 +241,69 @@ public abstract class SoftwareGraphicsDriver extends DriverBase<GraphicsObjects>
             return HalError.insufficientResources(name() + ": " + what + " needs " + bytes
                     + " bytes, more than the " + Integer.MAX_VALUE + " bytes one Java buffer holds");
         }
-        if (!live.charge(bytes)) {
-            return HalError.insufficientResources(name() + ": " + what + " needs " + bytes + " bytes; "
-                    + live.usedBytes() + " of the " + limits.textureMemoryBytes()
-                    + " bytes of texture memory are in use");
-        }
-        return null;
+        return live.charge(bytes) ? null : noRoom(live, bytes, what);
     }
 
-    private HalError unknown(String what, long handle) {
-        return HalError.notFound(name() + ": unknown " + what + " handle " + handle
-                + ": never created by this driver or already released");
+    private HalError noRoom(GraphicsObjects live, long bytes, String what) {
+        return HalError.insufficientResources(name() + ": " + what + " needs " + bytes + " bytes; "
+                + live.usedBytes() + " of the " + limits.textureMemoryBytes() + " bytes of texture memory are in use");
+    }
+
+    /** The error for a handle that names no live object: another driver's, or released. */
+    private <T> HalResult<T> refuse(long handle, String verb) {
+        return HalResult.err(handles().refuse(handle, verb));
+    }
+
+    @Override
+    public LiveObjects liveObjects() {
+        GraphicsObjects live = current();
+        return live == null ? LiveObjects.NONE : live.liveObjects();
+    }
+
+    @Override
+    public HalResult<GraphicsHandOver> exportObjects() {
+        return state().map(GraphicsObjects::export);
+    }
+
+    /**
+     * Adopts buffers and targets, all or none, when every target is of a format and size it supports and all fit its
+     * texture memory; targets keep drawing into their own pixel buffers.
+     */
+    @Override
+    public HalResult<LiveObjects> adoptObjects(GraphicsHandOver objects, HandleIssuer from) {
+        return state().flatMap(live -> {
+            if (objects == null || from == null) {
+                return invalid("cannot adopt " + objects + " from " + from);
+            }
+            List<Surface> surfaces = new ArrayList<>();
+            for (TargetPixels adopted : objects.targets()) {
+                HalError refused = targetLimits.checkAdopted(adopted);
+                if (refused != null) {
+                    return HalResult.err(new HalError(refused.category(), refused.code(), name() + " cannot adopt"
+                            + " render target " + adopted.target().handle() + " of " + from + ", so it adopts none: "
+                            + refused.message()));
+                }
+                surfaces.add(new Surface(adopted.target(), adopted.pixels()));
+            }
+            LiveObjects size = objects.size();
+            if (!live.adopt(objects.buffers(), surfaces, size.bytes())) {
+                return HalResult.err(noRoom(live, size.bytes(), "adopting the " + size + " of " + from));
+            }
+            handles().adopt(from);
+            return HalResult.ok(size);
+        });
+    }
+
+    /** The adopter has the objects now: forget them. */
+    @Override
+    public void exportCompleted() {
+        dropObjects();
+    }
+
+    /** Buffers and targets are Java memory: removing them is releasing them. */
+    @Override
+    public LiveObjects dropObjects() {
+        GraphicsObjects live = current();
+        return live == null ? LiveObjects.NONE : live.removeAll();
     }
 }

@@ -7,9 +7,9 @@ import flight.hal.graphics.PixelFormat;
 import flight.hal.graphics.RenderTarget;
 
 /**
- * The pixels of one render target, in its format, row after row in a heap buffer. Drawing replaces pixels (no
- * blending). Every operation holds this surface's monitor, so concurrent draws never interleave within one call.
- * Callers have checked every rectangle against the target.
+ * The pixels of one render target, in its format, row after row in a heap buffer, or in the buffer of the driver it
+ * was adopted from. Drawing replaces pixels (no blending). Every operation holds this surface's monitor, so concurrent
+ * draws never interleave within one call. Callers have checked every rectangle against the target.
  */
 final class Surface {
     final RenderTarget target;
@@ -17,8 +17,18 @@ final class Surface {
 
     /** @throws OutOfMemoryError when the heap cannot hold the pixels */
     Surface(RenderTarget target) {
+        this(target, ByteBuffer.allocate((int) target.sizeInBytes()));
+    }
+
+    /** A surface over {@code pixels}, which hold {@code target}'s pixels: those of an adopted target. */
+    Surface(RenderTarget target, ByteBuffer pixels) {
         this.target = target;
-        this.pixels = ByteBuffer.allocate((int) target.sizeInBytes());
+        this.pixels = pixels;
+    }
+
+    /** The pixels themselves, not a copy: what a successor adopts. */
+    ByteBuffer pixels() {
+        return pixels;
     }
 
     synchronized void fill(int x, int y, int width, int height, int argb) {

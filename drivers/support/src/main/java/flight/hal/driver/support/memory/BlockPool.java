@@ -82,6 +82,27 @@ final class BlockPool {
         releases++;
     }
 
+    /** The pool as it is now, for {@link #restore}. */
+    Saved save() {
+        return new Saved(new TreeMap<>(free), usedBytes, peakUsedBytes, liveBlocks, allocations, releases);
+    }
+
+    /** Puts the pool back as it was when {@code saved}: blocks taken since are free again and were never counted. */
+    void restore(Saved saved) {
+        free.clear();
+        free.putAll(saved.free());
+        usedBytes = saved.usedBytes();
+        peakUsedBytes = saved.peakUsedBytes();
+        liveBlocks = saved.liveBlocks();
+        allocations = saved.allocations();
+        releases = saved.releases();
+    }
+
+    /** A pool's free runs and counters at one moment. */
+    record Saved(TreeMap<Long, Long> free, long usedBytes, long peakUsedBytes, long liveBlocks, long allocations,
+                 long releases) {
+    }
+
     /** The longest free run. */
     long largestFreeRun() {
         long largest = 0;

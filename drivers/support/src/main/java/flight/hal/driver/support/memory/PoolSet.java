@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import flight.hal.LiveObjects;
 import flight.hal.memory.AllocationRequest;
 import flight.hal.memory.MemoryAllocation;
 import flight.hal.memory.MemoryStats;
@@ -18,8 +19,16 @@ import flight.hal.memory.MemoryType;
  */
 final class PoolSet {
 
-    /** A live allocation and where its block lies. */
-    record Live(MemoryAllocation allocation, BlockPool pool, long offset, long blockSize, MemoryType requestedType) {
+    /** A block of a pool: where it lies, and the alignment it was taken with. */
+    record Block(BlockPool pool, long offset, long size, int alignment) {
+    }
+
+    /** A live allocation, its block, and the memory type it was requested as (reallocation asks for it again). */
+    record Live(MemoryAllocation allocation, Block block, MemoryType requestedType) {
+    }
+
+    /** An allocation another driver made, as the request this driver would serve it by, with the pools to try. */
+    record Adoption(MemoryAllocation allocation, AllocationRequest request, List<BlockPool> route) {
     }
 
     private final MemoryLayout layout;
@@ -30,6 +39,8 @@ final class PoolSet {
     private long peakUsedBytes;
     private long allocations;
     private long releases;
+    /** The sum of the live allocations' sizes: what {@link #liveObjects()} reports. */
+    private long liveBytes;
     private boolean gcHintDue;
 
     /**
@@ -66,22 +77,58 @@ final class PoolSet {
 
     /** Places the request in the first pool of {@code route} with room; null when none has. */
     synchronized Live place(long handle, AllocationRequest request, List<BlockPool> route) {
+        Block block = take(request, route);
+        if (block == null) {
+            return null;
+        }
+        BlockPool pool = block.pool();
+        MemoryType type = pool.spec.serves().contains(request.type()) ? request.type() : pool.spec.type();
+        MemoryAllocation allocation = new MemoryAllocation(handle,
+                region.slice((int) block.offset(), (int) request.size()), request.size(), block.alignment(),
+                request.flags(), type);
+        return keep(new Live(allocation, block, request.type()));
+    }
+
+    /**
+     * Takes a block for every adopted allocation, all or none. The allocations keep their own buffers: their blocks
+     * only account for them, so that this region holds no more than it could have allocated.
+     *
+     * @return null when all were adopted, else the first one no pool of its route had room for (nothing changed)
+     */
+    synchronized Adoption adopt(List<Adoption> adoptions) {
+        List<BlockPool.Saved> saved = pools.stream().map(BlockPool::save).toList();
+        List<Live> adopted = new ArrayList<>();
+        for (Adoption adoption : adoptions) {
+            Block block = take(adoption.request(), adoption.route());
+            if (block == null) {
+                for (int index = 0; index < pools.size(); index++) {
+                    pools.get(index).restore(saved.get(index));
+                }
+                return adoption;
+            }
+            adopted.add(new Live(adoption.allocation(), block, adoption.request().type()));
+        }
+        adopted.forEach(this::keep);
+        return null;
+    }
+
+    private Block take(AllocationRequest request, List<BlockPool> route) {
         for (BlockPool pool : route) {
-            long blockSize = pool.blockSize(request.size());
+            long size = pool.blockSize(request.size());
             int alignment = pool.alignmentFor(request.alignment());
-            long offset = pool.take(blockSize, alignment);
+            long offset = pool.take(size, alignment);
             if (offset >= 0) {
-                MemoryType type = pool.spec.serves().contains(request.type()) ? request.type() : pool.spec.type();
-                MemoryAllocation allocation = new MemoryAllocation(handle,
-                        region.slice((int) offset, (int) request.size()), request.size(), alignment,
-                        request.flags(), type);
-                Live placed = new Live(allocation, pool, offset, blockSize, request.type());
-                live.put(handle, placed);
-                account(blockSize);
-                return placed;
+                return new Block(pool, offset, size, alignment);
             }
         }
         return null;
+    }
+
+    private Live keep(Live kept) {
+        live.put(kept.allocation().handle(), kept);
+        liveBytes += kept.allocation().size();
+        account(kept.block().size());
+        return kept;
     }
 
     private void account(long blockSize) {
@@ -106,23 +153,42 @@ final class PoolSet {
     synchronized Live release(long handle) {
         Live released = live.remove(handle);
         if (released != null) {
-            released.pool().give(released.offset(), released.blockSize());
-            usedBytes -= released.blockSize();
+            Block block = released.block();
+            block.pool().give(block.offset(), block.size());
+            usedBytes -= block.size();
+            liveBytes -= released.allocation().size();
             releases++;
         }
         return released;
     }
 
+    /** Releases every live allocation; what was released. */
+    synchronized LiveObjects releaseAll() {
+        LiveObjects released = liveObjects();
+        List.copyOf(live.keySet()).forEach(this::release);
+        return released;
+    }
+
+    /**
+     * Forgets every live allocation without releasing its block: another driver adopted it and its clients still use
+     * these bytes of the region, which no later allocation may be handed. The region goes with shutdown.
+     */
+    synchronized void forget() {
+        live.clear();
+        liveBytes = 0;
+    }
+
+    /** The live allocations. */
+    synchronized List<MemoryAllocation> allocations() {
+        return live.values().stream().map(Live::allocation).toList();
+    }
+
+    synchronized LiveObjects liveObjects() {
+        return new LiveObjects(live.size(), liveBytes);
+    }
+
     synchronized Live get(long handle) {
         return live.get(handle);
-    }
-
-    synchronized int liveCount() {
-        return live.size();
-    }
-
-    synchronized long usedBytes() {
-        return usedBytes;
     }
 
     /** Accounting over all pools; the largest free block is the largest any pool could hand out. */

@@ -1,10 +1,10 @@
 package flight.hal.driver.support.memory;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -12,6 +12,9 @@ import org.slf4j.LoggerFactory;
 
 import flight.hal.HalError;
 import flight.hal.HalResult;
+import flight.hal.HandleIssuer;
+import flight.hal.LiveObjects;
+import flight.hal.ObjectOwner;
 import flight.hal.driver.support.DriverBase;
 import flight.hal.memory.AllocationRequest;
 import flight.hal.memory.DefragmentationCallback;
@@ -19,6 +22,7 @@ import flight.hal.memory.MemoryAlignment;
 import flight.hal.memory.MemoryAllocation;
 import flight.hal.memory.MemoryDriver;
 import flight.hal.memory.MemoryFlag;
+import flight.hal.memory.MemoryHandOver;
 import flight.hal.memory.MemoryStats;
 import flight.hal.memory.MemoryType;
 
@@ -26,8 +30,12 @@ import flight.hal.memory.MemoryType;
  * A memory driver that hands out blocks of a fixed off-heap region cut into pools, as a console's allocator does with
  * its RAM: every allocation really comes from its pool, and when the pools are full the driver is out of memory even
  * though the JVM is not. The region is reserved by {@link #initialize()} and dropped by {@link #shutdown()}.
+ *
+ * <p>It adopts another driver's allocations in a hot swap when its pools could have held them: each keeps its handle
+ * and buffer, and takes a block of the pool that would serve its type and flags, as capacity accounting.
  */
-public abstract class PooledMemoryDriver extends DriverBase<PoolSet> implements MemoryDriver {
+public abstract class PooledMemoryDriver extends DriverBase<PoolSet>
+        implements MemoryDriver, ObjectOwner<MemoryHandOver> {
 
     /** What a profile on a JVM cannot honour: DMA, executable or uncached pages, memory the GPU maps. */
     private static final Set<MemoryFlag> REFUSED_FLAGS =
@@ -36,8 +44,6 @@ public abstract class PooledMemoryDriver extends DriverBase<PoolSet> implements 
     private static final Logger LOG = LoggerFactory.getLogger(PooledMemoryDriver.class);
 
     private final MemoryLayout layout;
-    /** Handles are never reused, not even across re-initializations; 0 is the null handle. */
-    private final AtomicLong nextHandle = new AtomicLong(1);
 
     protected PooledMemoryDriver(String name, MemoryLayout layout) {
         super(name);
@@ -56,9 +62,10 @@ public abstract class PooledMemoryDriver extends DriverBase<PoolSet> implements 
 
     @Override
     protected void close(PoolSet closing) {
-        if (closing.liveCount() > 0) {
+        LiveObjects dropped = closing.liveObjects();
+        if (!dropped.isEmpty()) {
             LOG.warn("{} shut down with {} live allocations holding {} bytes; its region is dropped with them",
-                    name(), closing.liveCount(), closing.usedBytes());
+                    name(), dropped.count(), dropped.bytes());
         }
     }
 
@@ -68,7 +75,7 @@ public abstract class PooledMemoryDriver extends DriverBase<PoolSet> implements 
     }
 
     private HalResult<MemoryAllocation> place(PoolSet pools, AllocationRequest request, List<BlockPool> route) {
-        PoolSet.Live placed = pools.place(nextHandle.getAndIncrement(), request, route);
+        PoolSet.Live placed = pools.place(handles().issue(), request, route);
         if (placed == null) {
             return HalResult.err(HalError.outOfMemory(name() + ": no pool can hold " + request.size()
                     + " bytes aligned to " + request.alignment() + " for " + request.type() + " " + request.flags()
@@ -112,7 +119,7 @@ public abstract class PooledMemoryDriver extends DriverBase<PoolSet> implements 
 
     @Override
     public HalResult<Void> deallocate(long handle) {
-        return state().flatMap(pools -> pools.release(handle) != null ? HalResult.ok() : missing(handle, "release"));
+        return state().flatMap(pools -> pools.release(handle) != null ? HalResult.ok() : refuse(handle, "release"));
     }
 
     @Override
@@ -125,7 +132,7 @@ public abstract class PooledMemoryDriver extends DriverBase<PoolSet> implements 
                     (int) Math.min(previous.size(), moved.size())));
             if (resized.isOk() && pools.release(handle) == null) {
                 pools.release(resized.valueOrNull().handle()); // released by another thread meanwhile: undo
-                return missing(handle, "reallocate");
+                return refuse(handle, "reallocate");
             }
             return resized; // on error the old allocation is untouched
         }));
@@ -204,14 +211,83 @@ public abstract class PooledMemoryDriver extends DriverBase<PoolSet> implements 
 
     private HalResult<PoolSet.Live> live(PoolSet pools, long handle, String verb) {
         PoolSet.Live found = pools.get(handle);
-        return found != null ? HalResult.ok(found) : missing(handle, verb);
+        return found != null ? HalResult.ok(found) : refuse(handle, verb);
     }
 
-    /** The error for a handle that names no live allocation: the null handle is a bad parameter, others unknown. */
-    private <T> HalResult<T> missing(long handle, String verb) {
-        return HalResult.err(handle == 0 ? HalError.invalidParameter(name() + ": cannot " + verb + " the null handle")
-                : HalError.notFound(name() + ": cannot " + verb + " handle " + handle
-                        + ": never allocated by this driver or already released"));
+    /** The error for a handle that names no live allocation: null, another driver's, or released. */
+    private <T> HalResult<T> refuse(long handle, String verb) {
+        return HalResult.err(handles().refuse(handle, verb));
+    }
+
+    @Override
+    public LiveObjects liveObjects() {
+        PoolSet pools = current();
+        return pools == null ? LiveObjects.NONE : pools.liveObjects();
+    }
+
+    @Override
+    public HalResult<MemoryHandOver> exportObjects() {
+        return state().map(pools -> new MemoryHandOver(pools.allocations()));
+    }
+
+    /**
+     * Adopts allocations its pools could have made, all or none: each must be of a type and flags it serves and of a
+     * size and alignment it allows, and all must fit the pools together.
+     */
+    @Override
+    public HalResult<LiveObjects> adoptObjects(MemoryHandOver objects, HandleIssuer from) {
+        return state().flatMap(pools -> {
+            HalError refused = MemoryAdoption.check(name(), objects, from, layout.maxAllocation());
+            if (refused != null) {
+                return HalResult.err(refused);
+            }
+            List<PoolSet.Adoption> adoptions = new ArrayList<>();
+            for (MemoryAllocation allocation : objects.allocations()) {
+                HalResult<PoolSet.Adoption> adoption = adoption(pools, allocation);
+                if (adoption.isErr()) {
+                    return HalResult.err(MemoryAdoption.refused(name(), allocation, from, adoption.errorOrNull()));
+                }
+                adoptions.add(adoption.valueOrNull());
+            }
+            PoolSet.Adoption unfit = pools.adopt(adoptions);
+            if (unfit != null) {
+                return HalResult.err(MemoryAdoption.refused(name(), unfit.allocation(), from, HalError.outOfMemory(
+                        "no room left in " + pools.describe(unfit.route()) + " once the others are placed")));
+            }
+            handles().adopt(from);
+            return HalResult.ok(objects.size());
+        });
+    }
+
+    /**
+     * How {@code allocation} would be served here. An allocation of a type no request may ask for (scratch) came to
+     * its pool by a flag: it is served as a SYSTEM request carrying that flag, in a pool of its own type.
+     */
+    private HalResult<PoolSet.Adoption> adoption(PoolSet pools, MemoryAllocation allocation) {
+        MemoryType type = allocation.type();
+        boolean served = supportsMemoryType(type);
+        AllocationRequest request = new AllocationRequest(allocation.size(), allocation.alignment(),
+                allocation.flags(), served ? type : MemoryType.SYSTEM);
+        return route(pools, request).flatMap(route -> {
+            List<BlockPool> into = served ? route : route.stream().filter(pool -> pool.spec.type() == type).toList();
+            return into.isEmpty() ? HalResult.err(unsupportedType(type))
+                    : HalResult.ok(new PoolSet.Adoption(allocation, request, into));
+        });
+    }
+
+    /** The adopter has the objects now; their blocks stay taken until the region is dropped with shutdown. */
+    @Override
+    public void exportCompleted() {
+        PoolSet pools = current();
+        if (pools != null) {
+            pools.forget();
+        }
+    }
+
+    @Override
+    public LiveObjects dropObjects() {
+        PoolSet pools = current();
+        return pools == null ? LiveObjects.NONE : pools.releaseAll();
     }
 
     private HalError unsupportedType(MemoryType type) {
