@@ -3,6 +3,8 @@ package flight.hal.registry.internal;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -21,6 +23,15 @@ final class DriverCalls {
     /** @param callers runs bounded calls, one thread each, so that a hung driver holds only its own thread */
     DriverCalls(Executor callers) {
         this.callers = callers;
+    }
+
+    /** The pool bounded calls run on: a thread per call in flight, daemon, so a hung driver never holds the JVM. */
+    static ExecutorService newCallerPool() {
+        return Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "hal-registry-driver-call");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** {@code call} on this thread; its null or exception as an error. */

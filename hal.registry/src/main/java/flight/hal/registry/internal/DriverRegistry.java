@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
@@ -52,12 +51,8 @@ public final class DriverRegistry implements HalRegistry, SelectionContext {
 
     private final ConcurrentMap<String, InterfaceSelection> selections = new ConcurrentHashMap<>();
     private final SelectionNotifier notifier = new SelectionNotifier();
-    private final ExecutorService workers = Executors.newCachedThreadPool(SerialWorker.WorkerThread::new);
-    private final ExecutorService driverCallers = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "hal-registry-driver-call");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService workers = SerialWorker.newWorkerPool();
+    private final ExecutorService driverCallers = DriverCalls.newCallerPool();
     private final DriverCalls calls = new DriverCalls(driverCallers);
     private volatile RegistrySettings settings;
     private BundleContext context;

@@ -2,6 +2,8 @@ package flight.hal.registry.internal;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,6 +25,11 @@ final class SerialWorker {
             super(task, "hal-registry-worker");
             setDaemon(true);
         }
+    }
+
+    /** The pool selection work runs on. */
+    static ExecutorService newWorkerPool() {
+        return Executors.newCachedThreadPool(WorkerThread::new);
     }
 
     private final String name;

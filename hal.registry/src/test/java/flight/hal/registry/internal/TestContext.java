@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.osgi.framework.ServiceRegistration;
 
@@ -16,12 +15,8 @@ final class TestContext implements SelectionContext, AutoCloseable {
     final List<String> journal;
     final List<SelectionEvent> events = new CopyOnWriteArrayList<>();
     final Map<String, Object> configuration = new HashMap<>();
-    private final ExecutorService workers = Executors.newCachedThreadPool(SerialWorker.WorkerThread::new);
-    private final ExecutorService callers = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "test-driver-call");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService workers = SerialWorker.newWorkerPool();
+    private final ExecutorService callers = DriverCalls.newCallerPool();
     private final DriverCalls calls = new DriverCalls(callers);
     private volatile RegistrySettings settings;
 
