@@ -51,9 +51,9 @@ import flight.hal.registry.SelectionListener;
 public class HostileDriverIT extends HalItSupport {
     private static final int ABOVE_EVERY_REAL_DRIVER = 1000;
     /** The registry's {@code initialize.timeout.ms}: above {@link #PROMPT_MS}, so a query stuck behind a hang shows. */
-    private static final long INITIALIZE_TIMEOUT_MS = 1000;
+    private static final long INITIALIZE_TIMEOUT_MS = 3000;
     /** How long a status query, a {@code hal:drivers} or a leased call may take. */
-    private static final long PROMPT_MS = 500;
+    private static final long PROMPT_MS = 1500;
     private static final Set<String> REAL_DRIVERS = Set.of(HOST, TEST);
     private static final long STORM_SEED = 0x5EED_0008L;
     private static final int STORM_CYCLES = 50;

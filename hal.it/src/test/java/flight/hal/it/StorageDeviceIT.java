@@ -59,7 +59,8 @@ public class StorageDeviceIT extends StorageItSupport {
         BlockDevice selected = storage.current();
         assertTrue(selected.deviceCapabilities().has(DeviceFeature.ZONED));
         assertEquals(64, selected.zoneAppend(64, ByteBuffer.allocate(512)).orElseThrow().resultLba());
-        assertFalse("the device left was shut down", fast.isActive());
+        // announced when the new device takes calls; the one left is shut down right after
+        awaitUntil(() -> !fast.isActive(), () -> "the device left is still active");
 
         zoned.delete();
         awaitSelected(BLOCK_DEVICE, "fast");
