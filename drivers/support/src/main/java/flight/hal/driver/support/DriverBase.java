@@ -108,6 +108,11 @@ public abstract class DriverBase<S> implements HalDriver {
         return handles.current();
     }
 
+    /** The error for a handle that names no live object of this driver: null, another driver's, or released. */
+    protected final <T> HalResult<T> refuse(long handle, String verb) {
+        return HalResult.err(handles().refuse(handle, verb));
+    }
+
     /** An {@code INVALID_PARAMETER} error whose message starts with the driver's name. */
     protected final <T> HalResult<T> invalid(String message) {
         return HalResult.err(HalError.invalidParameter(name + ": " + message));

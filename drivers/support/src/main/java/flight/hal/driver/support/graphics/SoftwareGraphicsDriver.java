@@ -249,11 +249,6 @@ public abstract class SoftwareGraphicsDriver extends DriverBase<GraphicsObjects>
                 + live.usedBytes() + " of the " + limits.textureMemoryBytes() + " bytes of texture memory are in use");
     }
 
-    /** The error for a handle that names no live object: another driver's, or released. */
-    private <T> HalResult<T> refuse(long handle, String verb) {
-        return HalResult.err(handles().refuse(handle, verb));
-    }
-
     @Override
     public LiveObjects liveObjects() {
         GraphicsObjects live = current();

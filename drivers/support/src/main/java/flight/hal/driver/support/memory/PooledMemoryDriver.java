@@ -214,11 +214,6 @@ public abstract class PooledMemoryDriver extends DriverBase<PoolSet>
         return found != null ? HalResult.ok(found) : refuse(handle, verb);
     }
 
-    /** The error for a handle that names no live allocation: null, another driver's, or released. */
-    private <T> HalResult<T> refuse(long handle, String verb) {
-        return HalResult.err(handles().refuse(handle, verb));
-    }
-
     @Override
     public LiveObjects liveObjects() {
         PoolSet pools = current();
