@@ -50,6 +50,15 @@ public record AllocationRequest(long size, int alignment, Set<MemoryFlag> flags,
     }
 
     /**
+     * Checks {@code request} like {@link #check(long, int)}, and refuses a null request with an
+     * {@code INVALID_PARAMETER} error: what every driver's {@code allocate} does first.
+     */
+    public static HalResult<Void> check(AllocationRequest request, long maxAllocationSize, int maxAlignment) {
+        return request == null ? HalResult.err(HalError.invalidParameter("the allocation request is null"))
+                : request.check(maxAllocationSize, maxAlignment);
+    }
+
+    /**
      * Checks size and alignment against a driver's limits: the size must be positive and at most
      * {@code maxAllocationSize}; the alignment a power of two no larger than {@code maxAlignment}.
      *

@@ -12,7 +12,7 @@ import flight.hal.HalResult;
 @ProviderType
 public interface MemoryDriver extends HalDriver {
 
-    /** Allocates memory as {@code request} describes. */
+    /** Allocates memory as {@code request} describes; a null request is an {@code INVALID_PARAMETER} error. */
     HalResult<MemoryAllocation> allocate(AllocationRequest request);
 
     /** Releases the allocation named {@code handle}; a second release of the same handle is a {@code NOT_FOUND} error. */
@@ -39,13 +39,13 @@ public interface MemoryDriver extends HalDriver {
     /** Whether allocations may ask for {@code alignment} bytes. */
     boolean supportsAlignment(int alignment);
 
-    /** Whether allocations may come from memory of {@code type}. */
+    /** Whether allocations may come from memory of {@code type}; {@code false} for null. */
     boolean supportsMemoryType(MemoryType type);
 
     /** The largest single allocation, in bytes. */
     long maxAllocationSize();
 
-    /** Compacts free memory where the driver can; returns the bytes moved. */
+    /** Compacts free memory where the driver can; returns the bytes moved. A null {@code callback} is not told. */
     HalResult<Long> defragment(DefragmentationCallback callback);
 
     /** Tells the platform that now is a good time to collect garbage. */

@@ -123,7 +123,8 @@ public class TestMemoryDriver implements MemoryDriver, ObjectOwner<MemoryHandOve
 
     @Override
     public HalResult<MemoryAllocation> allocate(AllocationRequest request) {
-        return checkActive().flatMap(ok -> request.check(CAPACITY, MAX_ALIGNMENT)).map(ok -> {
+        return checkActive().flatMap(ok -> AllocationRequest.check(request, CAPACITY, MAX_ALIGNMENT))
+                .flatMap(ok -> checkType(request.type())).map(ok -> {
             long handle = handles().issue();
             MemoryAllocation allocation = new MemoryAllocation(handle, ByteBuffer.allocate((int) request.size()),
                     request.size(), request.alignment(), request.flags(), request.type());
@@ -132,6 +133,11 @@ public class TestMemoryDriver implements MemoryDriver, ObjectOwner<MemoryHandOve
             allocated.incrementAndGet();
             return allocation;
         });
+    }
+
+    private HalResult<Void> checkType(MemoryType type) {
+        return supportsMemoryType(type) ? HalResult.ok()
+                : HalResult.err(HalError.unsupportedCapability(name() + " has only SYSTEM memory, not " + type));
     }
 
     @Override

@@ -25,6 +25,7 @@ import flight.hal.PlatformInfo;
 import flight.hal.RegisterHalDriver;
 import flight.hal.driver.support.InitializationIssuer;
 import flight.hal.driver.support.memory.MemoryAdoption;
+import flight.hal.driver.support.memory.Reallocation;
 import flight.hal.memory.AllocationRequest;
 import flight.hal.memory.DefragmentationCallback;
 import flight.hal.memory.MemoryAlignment;
@@ -162,10 +163,7 @@ public class HostMemoryDriver implements MemoryDriver, ObjectOwner<MemoryHandOve
     }
 
     private HalResult<MemoryAllocation> allocate(AllocationTable live, AllocationRequest request) {
-        if (request == null) {
-            return HalResult.err(HalError.invalidParameter("the allocation request is null"));
-        }
-        HalError refusal = request.check(maxAllocationSize(), MAX_ALIGNMENT).errorOrNull();
+        HalError refusal = AllocationRequest.check(request, maxAllocationSize(), MAX_ALIGNMENT).errorOrNull();
         if (refusal == null) {
             refusal = unsupportedTypeOrFlag(request);
         }
@@ -211,8 +209,7 @@ public class HostMemoryDriver implements MemoryDriver, ObjectOwner<MemoryHandOve
             return resized; // the old allocation is untouched
         }
         MemoryAllocation moved = resized.valueOrNull();
-        // absolute bulk copy: neither buffer's position or limit changes
-        moved.buffer().put(0, old.buffer(), 0, (int) Math.min(old.size(), moved.size()));
+        Reallocation.copyPrefix(old, moved);
         if (live.remove(old.handle()) == null) {
             // released by another thread meanwhile: undo, as if the handle had been unknown
             live.remove(moved.handle());

@@ -188,4 +188,15 @@ class HostMemoryDriverAllocationTest {
         assertEquals(64, driver.stats().orElseThrow().usedBytes());
         assertEquals(1, driver.stats().orElseThrow().totalAllocations());
     }
+
+    /** Regression (found by the memory contract's properties): the copy honoured the caller's limit and threw. */
+    @Test
+    void reallocationCopiesWhateverTheCallerDidToThePositionAndLimit() {
+        MemoryAllocation old = allocate(64);
+        old.buffer().put(63, (byte) 7).position(10).limit(20);
+        MemoryAllocation grown = driver.reallocate(old.handle(), 128).orElseThrow();
+        assertEquals(7, grown.buffer().get(63));
+        assertEquals(20, old.buffer().limit(), "the caller's limit stays where the caller put it");
+        assertEquals(1, driver.stats().orElseThrow().activeAllocations());
+    }
 }

@@ -94,10 +94,8 @@ public abstract class PooledMemoryDriver extends DriverBase<PoolSet>
 
     /** The pools {@code request} may use, or why it is refused. */
     private HalResult<List<BlockPool>> route(PoolSet pools, AllocationRequest request) {
-        if (request == null) {
-            return invalid("the allocation request is null");
-        }
-        HalError refused = request.check(layout.maxAllocation(), MemoryLayout.MAX_ALIGNMENT).errorOrNull();
+        HalError refused = AllocationRequest.check(request, layout.maxAllocation(), MemoryLayout.MAX_ALIGNMENT)
+                .errorOrNull();
         if (refused != null) {
             return HalResult.err(new HalError(refused.category(), refused.code(), name() + ": " + refused.message()));
         }
@@ -128,8 +126,7 @@ public abstract class PooledMemoryDriver extends DriverBase<PoolSet>
             MemoryAllocation previous = old.allocation();
             HalResult<MemoryAllocation> resized = allocate(
                     new AllocationRequest(newSize, previous.alignment(), previous.flags(), old.requestedType()));
-            resized.ifOk(moved -> moved.buffer().put(0, previous.buffer(), 0,
-                    (int) Math.min(previous.size(), moved.size())));
+            resized.ifOk(moved -> Reallocation.copyPrefix(previous, moved));
             if (resized.isOk() && pools.release(handle) == null) {
                 pools.release(resized.valueOrNull().handle()); // released by another thread meanwhile: undo
                 return refuse(handle, "reallocate");
@@ -170,7 +167,7 @@ public abstract class PooledMemoryDriver extends DriverBase<PoolSet>
 
     @Override
     public boolean supportsMemoryType(MemoryType type) {
-        return layout.pools().stream().anyMatch(pool -> pool.serves().contains(type));
+        return type != null && layout.pools().stream().anyMatch(pool -> pool.serves().contains(type));
     }
 
     @Override

@@ -3,7 +3,7 @@
  * driver shares when it adopts another driver's allocations.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package flight.hal.driver.support.memory;
 
 import org.osgi.annotation.bundle.Export;

@@ -180,6 +180,16 @@ class PooledMemoryDriverTest {
         assertEquals(3008, driver.stats().orElseThrow().usedBytes());
     }
 
+    /** Regression (found by the memory contract's properties): the copy honoured the caller's limit and threw. */
+    @Test
+    void reallocationCopiesWhateverTheCallerDidToThePositionAndLimit() {
+        MemoryAllocation old = allocate(100);
+        old.buffer().put(99, (byte) 9).limit(0);
+        MemoryAllocation grown = driver.reallocate(old.handle(), 3000).orElseThrow();
+        assertEquals(9, grown.buffer().get(99));
+        assertEquals(1, driver.stats().orElseThrow().activeAllocations());
+    }
+
     @Test
     void crossingTheGcThresholdHintsOncePerCrossing() {
         List<Long> handles = new ArrayList<>();
