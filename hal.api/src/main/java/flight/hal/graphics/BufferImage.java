@@ -18,8 +18,8 @@ public record BufferImage(GraphicsBuffer buffer, int width, int height, PixelFor
         Objects.requireNonNull(format, "format");
     }
 
-    /** Bytes the image needs. */
+    /** Bytes the image needs ({@link PixelFormat#bytesFor}: saturates at {@link Long#MAX_VALUE}). */
     public long sizeInBytes() {
-        return (long) width * height * format.bytesPerPixel();
+        return format.bytesFor(width, height);
     }
 }

@@ -11,8 +11,8 @@ import flight.hal.memory.MemoryAllocation;
 /**
  * The graphics HAL interface. Every limit of {@link #limits()} is enforced with an error result that names it; bad
  * input (non-positive sizes, rectangles outside the target, unknown or released buffers and targets, formats the
- * driver lacks) is an error result too, never an exception. Rectangles are never clipped: one that does not lie wholly
- * inside its target is refused.
+ * driver lacks, null arguments) is an error result too, never an exception. Rectangles are never clipped: one that
+ * does not lie wholly inside its target is refused.
  */
 @ProviderType
 public interface GraphicsDriver extends HalDriver {
@@ -30,7 +30,7 @@ public interface GraphicsDriver extends HalDriver {
      */
     HalResult<GraphicsBuffer> createBufferFromMemory(MemoryAllocation memory, BufferUsage usage);
 
-    /** Whether {@code buffer} is a live buffer of this driver. */
+    /** Whether {@code buffer} is a live buffer of this driver; {@code false} for null. */
     boolean isValidBuffer(GraphicsBuffer buffer);
 
     /** Releases a buffer; a second release is a {@code NOT_FOUND} error. */
@@ -42,7 +42,7 @@ public interface GraphicsDriver extends HalDriver {
      */
     HalResult<RenderTarget> createRenderTarget(int width, int height, PixelFormat format);
 
-    /** Whether {@code target} is a live render target of this driver. */
+    /** Whether {@code target} is a live render target of this driver; {@code false} for null. */
     boolean isValidRenderTarget(RenderTarget target);
 
     /** Releases a render target; a second release is a {@code NOT_FOUND} error. */

@@ -34,6 +34,19 @@ public enum PixelFormat {
         return bytesPerPixel;
     }
 
+    /**
+     * Bytes a {@code width} x {@code height} image takes in this format, or {@link Long#MAX_VALUE} when that does not
+     * fit a {@code long}, so that a check against any limit refuses it rather than seeing a wrapped, small number.
+     * Non-positive sizes give 0.
+     */
+    public long bytesFor(int width, int height) {
+        if (width <= 0 || height <= 0) {
+            return 0;
+        }
+        long pixels = (long) width * height; // two ints: at most 2^62, no overflow yet
+        return pixels > Long.MAX_VALUE / bytesPerPixel ? Long.MAX_VALUE : pixels * bytesPerPixel;
+    }
+
     /** The colour {@code argb} as this format stores it: what reading it back returns. */
     public int quantize(int argb) {
         return unpack(pack(argb));

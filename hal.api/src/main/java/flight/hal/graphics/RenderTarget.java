@@ -20,8 +20,8 @@ public record RenderTarget(long handle, int width, int height, PixelFormat forma
         }
     }
 
-    /** Bytes the target's pixels take. */
+    /** Bytes the target's pixels take ({@link PixelFormat#bytesFor}: saturates at {@link Long#MAX_VALUE}). */
     public long sizeInBytes() {
-        return (long) width * height * format.bytesPerPixel();
+        return format.bytesFor(width, height);
     }
 }

@@ -1,5 +1,7 @@
 package flight.hal.testkit;
 
+import java.util.List;
+
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -40,12 +42,20 @@ record HandlePick(Kind kind, long index) {
 
     /** The handle in {@code model}; a foreign one when there is none of the kind. */
     long resolve(MemoryModel model) {
+        return kind == Kind.STRAY ? (model.live.containsKey(index) ? 0 : index)
+                : pick(List.copyOf(model.live.keySet()), model.released, model.foreignHandle, null);
+    }
+
+    /**
+     * The object of the picked kind among {@code live}, {@code released} and {@code foreign}; {@code foreign} when
+     * there is none of the kind, and {@code stray} for {@link Kind#STRAY}.
+     */
+    <T> T pick(List<T> live, List<T> released, T foreign, T stray) {
         return switch (kind) {
-            case LIVE -> model.live.isEmpty() ? model.foreignHandle : model.liveHandle((int) (index % Integer.MAX_VALUE));
-            case RELEASED -> model.released.isEmpty() ? model.foreignHandle
-                    : model.released.get((int) (index % model.released.size()));
-            case FOREIGN -> model.foreignHandle;
-            case STRAY -> model.live.containsKey(index) ? 0 : index;
+            case LIVE -> live.isEmpty() ? foreign : live.get((int) (index % live.size()));
+            case RELEASED -> released.isEmpty() ? foreign : released.get((int) (index % released.size()));
+            case FOREIGN -> foreign;
+            case STRAY -> stray;
         };
     }
 }

@@ -32,7 +32,7 @@ public interface MemoryDriverContract {
 
     @Provide
     default Arbitrary<ActionChain<MemoryModel>> memoryCalls() {
-        return ActionChain.startWith(() -> new MemoryModel(newMemoryDriver(), newMemoryDriver()))
+        return ActionChain.startWith(() -> new MemoryModel(newMemoryDriver()))
                 .withAction(3, MemoryActions.allocate())
                 .withAction(2, MemoryActions.refusedAllocation())
                 .withAction(2, MemoryActions.deallocate())

@@ -12,13 +12,14 @@ import java.util.Map;
 import flight.hal.ErrorCategory;
 import flight.hal.HalError;
 import flight.hal.HalResult;
+import flight.hal.HandleIssuer;
 import flight.hal.memory.MemoryAllocation;
 import flight.hal.memory.MemoryDriver;
 import flight.hal.memory.MemoryStats;
 
 /**
  * What a memory driver under test should hold: its live allocations with the bytes written into them, the handles it
- * released, and a second driver of the same kind whose handles are foreign to it.
+ * released, and a handle of another issuer, foreign to it.
  */
 public final class MemoryModel implements AutoCloseable {
     /** Error categories that mean "not now", which a driver may answer to a good request when it is full. */
@@ -26,8 +27,7 @@ public final class MemoryModel implements AutoCloseable {
             ErrorCategory.OUT_OF_MEMORY, ErrorCategory.ALLOCATION_FAILED, ErrorCategory.BUDGET_EXCEEDED);
 
     final MemoryDriver driver;
-    final MemoryDriver foreign;
-    final long foreignHandle;
+    final long foreignHandle = HandleIssuer.forDriver("testkit.foreign").issue();
     final Map<Long, Live> live = new LinkedHashMap<>();
     final List<Long> released = new ArrayList<>();
     long calls;
@@ -36,10 +36,8 @@ public final class MemoryModel implements AutoCloseable {
     record Live(MemoryAllocation allocation, long seed) {
     }
 
-    MemoryModel(MemoryDriver driver, MemoryDriver foreign) {
+    MemoryModel(MemoryDriver driver) {
         this.driver = driver;
-        this.foreign = foreign;
-        this.foreignHandle = foreign.allocate(flight.hal.memory.AllocationRequest.of(64)).valueOrNull().handle();
     }
 
     /** The handle of live allocation number {@code pick} (modulo their count); there must be one. */
@@ -105,7 +103,6 @@ public final class MemoryModel implements AutoCloseable {
     @Override
     public void close() {
         driver.shutdown();
-        foreign.shutdown();
     }
 
     @Override

@@ -1,14 +1,32 @@
 package flight.hal.web;
 
+import flight.hal.HalDriver;
+import flight.hal.graphics.GraphicsDriver;
 import flight.hal.memory.MemoryDriver;
+import flight.hal.testkit.GraphicsDriverContract;
 import flight.hal.testkit.MemoryDriverContract;
+import flight.hal.testkit.ThreadDriverContract;
+import flight.hal.thread.ThreadDriver;
 
 /** The HAL contracts' properties against the Web profile's drivers. */
-class WebContractTest implements MemoryDriverContract {
+class WebContractTest implements MemoryDriverContract, GraphicsDriverContract, ThreadDriverContract {
 
     @Override
     public MemoryDriver newMemoryDriver() {
-        WebMemoryDriver driver = new WebMemoryDriver();
+        return initialized(new WebMemoryDriver());
+    }
+
+    @Override
+    public GraphicsDriver newGraphicsDriver() {
+        return initialized(new WebGraphicsDriver());
+    }
+
+    @Override
+    public ThreadDriver newThreadDriver() {
+        return initialized(new WebThreadDriver());
+    }
+
+    private static <D extends HalDriver> D initialized(D driver) {
         driver.initialize().orElseThrow();
         return driver;
     }

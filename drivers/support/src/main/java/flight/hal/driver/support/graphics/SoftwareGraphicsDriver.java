@@ -117,7 +117,7 @@ public abstract class SoftwareGraphicsDriver extends DriverBase<GraphicsObjects>
     public HalResult<RenderTarget> createRenderTarget(int width, int height, PixelFormat format) {
         return state().flatMap(live -> {
             HalError refused = targetLimits.checkTarget(width, height, format);
-            long bytes = (long) width * height * (format == null ? 0 : format.bytesPerPixel());
+            long bytes = format == null ? 0 : format.bytesFor(width, height);
             if (refused == null) {
                 refused = charge(live, bytes, "a " + width + "x" + height + " " + format + " render target");
             }
