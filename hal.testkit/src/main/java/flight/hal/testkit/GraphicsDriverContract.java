@@ -27,7 +27,10 @@ public interface GraphicsDriverContract {
             chain.withInvariant("every pixel as painted, stats count the live objects", GraphicsModel::checkInvariants)
                     .run();
         } finally {
-            chain.finalState().ifPresent(GraphicsModel::close);
+            chain.finalState().ifPresent(model -> {
+                CallCount.report(model.calls);
+                model.close();
+            });
         }
     }
 

@@ -26,7 +26,10 @@ public interface MemoryDriverContract {
         try {
             chain.withInvariant("every allocation intact, stats count them", MemoryModel::checkInvariants).run();
         } finally {
-            chain.finalState().ifPresent(MemoryModel::close);
+            chain.finalState().ifPresent(model -> {
+                CallCount.report(model.calls);
+                model.close();
+            });
         }
     }
 

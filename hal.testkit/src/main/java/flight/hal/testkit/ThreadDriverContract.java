@@ -71,6 +71,7 @@ public interface ThreadDriverContract {
             assertRefused(driver.executeParallel(null), "executeParallel(null)");
             assertRefused(driver.submit(null), "submit(null)");
             checkSubmitted(driver, tasks, throwing);
+            CallCount.report(5 + tasks.stream().filter(java.util.Objects::nonNull).count());
         } finally {
             driver.shutdown();
         }
