@@ -150,7 +150,7 @@ final class GraphicsStress {
         GraphicsStats after = Expect.ok(graphics.stats(), "stats()");
         Expect.that(after.usedBytes() == before.usedBytes() && after.renderTargets() == before.renderTargets(),
                 "after the soak the accounting is " + after + ", it was " + before);
-        return Outcome.pass(length.toSeconds() + " s: " + rounds + " targets created, cleared, read back and"
+        return Outcome.pass(Soak.length(length) + ": " + rounds + " targets created, cleared, read back and"
                 + " released; accounting back where it was");
     }
 }

@@ -88,8 +88,8 @@ final class MemoryLoad {
         MemoryStats after = Expect.ok(memory.stats(), "stats()");
         Expect.that(after.activeAllocations() == before.activeAllocations() && after.usedBytes() == before.usedBytes(),
                 "after the soak the accounting is " + after + ", it was " + before);
-        return Outcome.pass(String.format(Locale.ROOT, "%d s: %d rounds of allocate, fill, verify, release (%d"
-                + " allocated): no error, no block shared, accounting back where it was", length.toSeconds(), rounds,
+        return Outcome.pass(String.format(Locale.ROOT, "%s: %d rounds of allocate, fill, verify, release (%d"
+                + " allocated): no error, no block shared, accounting back where it was", Soak.length(length), rounds,
                 made.get()));
     }
 

@@ -14,6 +14,11 @@ final class Soak {
     private Soak() {
     }
 
+    /** {@code "1 s"}, {@code "0.2 s"}: a soak's length for a report. */
+    static String length(Duration length) {
+        return MemoryStress.format(length.toMillis() / 1000.0) + " s";
+    }
+
     /**
      * Runs {@code round} again and again for {@code length} (a timed loop, not a sleep), stopping early when the kit
      * abandons the check (its thread is interrupted).

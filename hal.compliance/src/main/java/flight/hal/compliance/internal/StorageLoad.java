@@ -46,7 +46,7 @@ final class StorageLoad {
             scratch.write(scratch.start, data);
             scratch.expectHolds(scratch.start, data, "round " + round + " did not read back what it wrote");
         });
-        return Outcome.pass(length.toSeconds() + " s: " + rounds + " rounds of " + blocks + " blocks written and read"
+        return Outcome.pass(Soak.length(length) + ": " + rounds + " rounds of " + blocks + " blocks written and read"
                 + " back, each with its own pattern");
     }
 }

@@ -54,7 +54,7 @@ final class ThreadSuite implements Suite {
                     + " completed with another value");
         });
         Expect.that(ran.get() == rounds * workers, ran.get() + " of " + rounds * workers + " tasks ran");
-        return Outcome.pass(length.toSeconds() + " s: " + rounds + " rounds of " + workers + " parallel tasks and a"
+        return Outcome.pass(Soak.length(length) + ": " + rounds + " rounds of " + workers + " parallel tasks and a"
                 + " submission, each run exactly once");
     }
 

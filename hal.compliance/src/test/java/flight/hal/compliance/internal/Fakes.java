@@ -61,8 +61,13 @@ final class Fakes {
 
     /** {@code target} with {@code method} answered by {@code replacement} (given the arguments) instead. */
     static <T> T bend(Class<T> type, T target, String method, Function<Object[], Object> replacement) {
+        return bend(type, target, Set.of(method), replacement);
+    }
+
+    /** {@code target} with each of {@code methods} answered by {@code replacement} instead. */
+    static <T> T bend(Class<T> type, T target, Set<String> methods, Function<Object[], Object> replacement) {
         return proxy(type, (self, called, args) -> {
-            if (called.getName().equals(method)) {
+            if (methods.contains(called.getName())) {
                 return replacement.apply(args);
             }
             try {
