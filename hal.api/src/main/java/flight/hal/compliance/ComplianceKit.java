@@ -1,5 +1,6 @@
 package flight.hal.compliance;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -20,4 +21,13 @@ public interface ComplianceKit {
      * @return one report per driver, or a {@code NOT_FOUND} error when no driver has that name
      */
     HalResult<List<ComplianceReport>> check(String driverName);
+
+    /**
+     * As {@link #check(String)}, with the long-running stability checks (the soak) running for {@code soak}, whole
+     * seconds, instead of the configured length (PID {@code flight.hal.compliance}, {@code soak.seconds}, default 1).
+     *
+     * @return as {@link #check(String)}; an {@code INVALID_PARAMETER} error for a null, zero or negative soak
+     * @since 1.1
+     */
+    HalResult<List<ComplianceReport>> check(String driverName, Duration soak);
 }

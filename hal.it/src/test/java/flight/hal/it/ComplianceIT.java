@@ -101,7 +101,8 @@ public class ComplianceIT extends HalItSupport {
             CheckResult validation = report.checks().stream()
                     .filter(check -> check.name().equals("parameter validation")).findFirst().orElseThrow();
             assertEquals(Verdict.FAIL, validation.verdict());
-            assertTrue(validation.detail(), validation.detail().startsWith("threw java.lang.NullPointerException"));
+            assertTrue(validation.detail(), validation.detail().startsWith("driver " + TEST + ": allocate() threw"
+                    + " java.lang.NullPointerException"));
             assertTrue(run("hal:comply " + TEST).contains("NOT COMPLIANT"));
         } finally {
             Files.delete(jar);

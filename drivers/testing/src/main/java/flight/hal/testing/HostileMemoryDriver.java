@@ -14,10 +14,14 @@ import flight.hal.HalCapability;
 import flight.hal.HalError;
 import flight.hal.HalResult;
 import flight.hal.PlatformInfo;
+import flight.hal.memory.AllocationRequest;
+import flight.hal.memory.MemoryAllocation;
 import flight.hal.memory.MemoryDriver;
+import flight.hal.memory.MemoryStats;
 
 /**
- * A memory driver that misbehaves in exactly one way, to show that the registry survives hostile drivers. One instance
+ * A memory driver that misbehaves in exactly one way, to show that the registry and the compliance kit survive hostile
+ * drivers. One instance
  * per factory configuration of PID {@value #FACTORY_PID}, which gives {@code hal.driver.name},
  * {@code service.ranking} and {@value #FAULT}: the name of one {@link Fault}. Apart from that fault it is the heap
  * memory driver {@link TestMemoryDriver}.
@@ -51,7 +55,13 @@ public class HostileMemoryDriver extends TestMemoryDriver {
         /** {@code platformInfo()} throws an {@link IllegalStateException}. */
         THROW_PLATFORM_INFO,
         /** {@code isAvailable()} throws an {@link IllegalStateException}. */
-        THROW_AVAILABLE
+        THROW_AVAILABLE,
+        /** {@code allocate()} does not return until the component is deactivated, ignoring interrupts. */
+        HANG_ALLOCATE,
+        /** {@code allocate()} returns null instead of a result. */
+        NULL_ALLOCATE,
+        /** {@code stats()} throws an {@link IllegalStateException}. */
+        THROW_STATS
     }
 
     private final CountDownLatch deactivated = new CountDownLatch(1);
@@ -116,7 +126,28 @@ public class HostileMemoryDriver extends TestMemoryDriver {
         return super.isAvailable();
     }
 
+    @Override
+    public HalResult<MemoryAllocation> allocate(AllocationRequest request) {
+        return switch (fault) {
+            case HANG_ALLOCATE -> hangUntilDeactivated("allocate()").map(nothing -> null);
+            case NULL_ALLOCATE -> null;
+            default -> super.allocate(request);
+        };
+    }
+
+    @Override
+    public HalResult<MemoryStats> stats() {
+        if (fault == Fault.THROW_STATS) {
+            throw misbehaviour("stats()");
+        }
+        return super.stats();
+    }
+
     private HalResult<Void> hangUntilDeactivated() {
+        return hangUntilDeactivated("initialize()");
+    }
+
+    private HalResult<Void> hangUntilDeactivated(String method) {
         boolean interrupted = false;
         while (deactivated.getCount() > 0) {
             try {
@@ -129,7 +160,7 @@ public class HostileMemoryDriver extends TestMemoryDriver {
             Thread.currentThread().interrupt();
         }
         return HalResult.err(HalError.initializationFailed("hostile driver " + name()
-                + ": initialize() hung until the component was deactivated"));
+                + ": " + method + " hung until the component was deactivated"));
     }
 
     private IllegalStateException misbehaviour(String method) {

@@ -11,10 +11,15 @@ final class Colours {
     static final int GREEN = 0xFF00FF00;
     static final int BLUE = 0xFF0000FF;
     static final int WHITE = 0xFFFFFFFF;
-    private static final List<PixelFormat> PREFERENCE =
+    static final List<PixelFormat> PREFERENCE =
             List.of(PixelFormat.RGB565, PixelFormat.ARGB1555, PixelFormat.RGBA8888, PixelFormat.RGB888);
 
     private Colours() {
+    }
+
+    /** Whether the kit can draw in {@code format}. */
+    static boolean drawable(PixelFormat format) {
+        return PREFERENCE.contains(format);
     }
 
     /** The first format of RGB565, ARGB1555, RGBA8888, RGB888 that the driver supports. */

@@ -23,35 +23,61 @@ final class DriverUnderTest {
     final String interfaceName;
     final boolean privateInstance;
     final boolean live;
+    /** The kit's bounded calls into this driver. */
+    final DriverCalls calls;
 
-    private DriverUnderTest(ServiceObjects<Object> objects, Object service, ServiceReference<?> reference) {
+    private DriverUnderTest(ServiceObjects<Object> objects, Object service, ServiceReference<?> reference,
+                            boolean live, DriverCalls calls) {
         this.objects = objects;
         this.service = service;
         this.driver = (HalDriver) service;
-        this.name = String.valueOf(reference.getProperty(HalDriver.NAME_PROPERTY));
+        this.name = nameOf(reference);
         this.interfaceName = String.valueOf(reference.getProperty(HalDriver.INTERFACE_PROPERTY));
-        this.privateInstance = Constants.SCOPE_PROTOTYPE.equals(reference.getProperty(Constants.SERVICE_SCOPE));
-        this.live = !privateInstance && driver.isActive();
+        this.privateInstance = isPrototype(reference);
+        this.live = live;
+        this.calls = calls;
     }
 
-    /** Gets the instance and initializes it unless it is live; an error when neither works. */
+    static String nameOf(ServiceReference<?> reference) {
+        return String.valueOf(reference.getProperty(HalDriver.NAME_PROPERTY));
+    }
+
+    private static boolean isPrototype(ServiceReference<?> reference) {
+        return Constants.SCOPE_PROTOTYPE.equals(reference.getProperty(Constants.SERVICE_SCOPE));
+    }
+
+    /**
+     * Gets the instance and initializes it unless it is live; an error when neither works, saying what the driver
+     * did (returned null, threw, did not return in time).
+     */
     @SuppressWarnings("unchecked")
-    static HalResult<DriverUnderTest> open(BundleContext context, ServiceReference<?> reference) {
+    static HalResult<DriverUnderTest> open(BundleContext context, ServiceReference<?> reference, DriverCalls calls) {
         ServiceObjects<Object> objects = context.getServiceObjects((ServiceReference<Object>) reference);
-        Object service = objects == null ? null : objects.getService();
-        if (!(service instanceof HalDriver)) {
-            if (service != null) {
-                objects.ungetService(service);
-            }
-            return HalResult.err(HalError.unavailable("service " + reference + " is gone or is not a HalDriver"));
+        if (objects == null) {
+            return HalResult.err(HalError.unavailable("service " + reference + " is gone"));
         }
-        DriverUnderTest opened = new DriverUnderTest(objects, service, reference);
+        HalResult<Object> got = calls.call("its service object (getService)", objects::getService);
+        if (got.isErr()) {
+            return HalResult.err(got.errorOrNull());
+        }
+        Object service = got.valueOrNull();
+        if (!(service instanceof HalDriver driver)) {
+            objects.ungetService(service);
+            return HalResult.err(HalError.unavailable("service " + reference + " is not a HalDriver"));
+        }
+        boolean prototype = isPrototype(reference);
+        HalResult<Boolean> active = prototype ? HalResult.ok(false) : calls.call("isActive()", driver::isActive);
+        if (active.isErr()) {
+            objects.ungetService(service);
+            return HalResult.err(active.errorOrNull());
+        }
+        DriverUnderTest opened = new DriverUnderTest(objects, service, reference, active.valueOrNull(), calls);
         if (!opened.live) {
-            HalResult<Void> initialized = opened.driver.initialize();
+            HalResult<Void> initialized = calls.result("initialize()", driver::initialize);
             if (initialized.isErr()) {
                 opened.close(false);
                 return HalResult.err(HalError.initializationFailed("driver " + opened.name
-                        + " failed to initialize for the checks: " + initialized.errorOrNull()));
+                        + " failed to initialize for the checks: " + initialized.errorOrNull().message()));
             }
         }
         return HalResult.ok(opened);
@@ -66,16 +92,19 @@ final class DriverUnderTest {
     }
 
     /**
-     * Shuts the instance down if the kit brought it up and releases it.
+     * Shuts the instance down if the kit brought it up and releases it; neither is done on a driver the kit abandoned
+     * after a hang, whose thread may still be inside it.
      *
      * @param selectedMeanwhile whether the registry selected the shared instance during the run
      */
     void close(boolean selectedMeanwhile) {
-        try {
-            if (!live && (privateInstance || !selectedMeanwhile)) {
-                driver.shutdown();
-            }
-        } finally {
+        if (calls.abandoned() != null) {
+            return;
+        }
+        if (!live && (privateInstance || !selectedMeanwhile)) {
+            calls.result("shutdown()", driver::shutdown); // what it reports is the registry's concern, not the checks'
+        }
+        if (calls.abandoned() == null) {
             objects.ungetService(service);
         }
     }

@@ -61,10 +61,10 @@ final class Fill {
         long size = size(next);
         HalResult<MemoryAllocation> result =
                 memory.allocate(new AllocationRequest(size, 8, FLAGS, MemoryType.SYSTEM));
-        if (result.isErr()) {
+        if (result != null && result.isErr()) {
             return result.errorOrNull();
         }
-        MemoryAllocation allocation = result.valueOrNull();
+        MemoryAllocation allocation = Expect.ok(result, "allocate(" + size + " bytes)");
         byte mark = (byte) (next * 37 + 1);
         paint(allocation.buffer(), mark);
         held.add(new Held(allocation, mark));

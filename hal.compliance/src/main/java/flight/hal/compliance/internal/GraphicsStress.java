@@ -1,5 +1,6 @@
 package flight.hal.compliance.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,9 +31,9 @@ final class GraphicsStress {
     private final GraphicsLimits limits;
     private final DriverHandle<MemoryDriver> memory;
 
-    GraphicsStress(GraphicsDriver graphics, DriverHandle<MemoryDriver> memory) {
+    GraphicsStress(GraphicsDriver graphics, GraphicsLimits limits, DriverHandle<MemoryDriver> memory) {
         this.graphics = graphics;
-        this.limits = graphics.limits();
+        this.limits = limits;
         this.memory = memory;
     }
 
@@ -77,6 +78,8 @@ final class GraphicsStress {
                     && refusal.message().contains(Long.toString(limits.textureMemoryBytes())),
                     "exhaustion was reported as " + refusal + ", not as INSUFFICIENT_RESOURCES naming the limit");
             fitted = first.size();
+            Expect.that(fitted > 0, "the first buffer of " + slice + " bytes was refused with " + refusal
+                    + ": nothing fitted into the " + limits.textureMemoryBytes() + " bytes of texture memory");
             releaseAll(first);
             Expect.that(fill(slice, second) != null && second.size() == fitted, "after releasing everything "
                     + second.size() + " buffers fitted, where " + fitted + " had");
@@ -119,18 +122,35 @@ final class GraphicsStress {
 
     /** One thread's rounds: its targets must show its colour. */
     private void draw(int colour) {
+        for (int round = 0; round < ROUNDS; round++) {
+            drawOnce(colour);
+        }
+    }
+
+    /** Creates a target, clears it to {@code colour}, reads it back and releases it. */
+    private void drawOnce(int colour) {
         PixelFormat format = Colours.formatOf(limits);
         int width = Math.min(32, limits.maxWidth());
         int height = Math.min(32, limits.maxHeight());
-        for (int round = 0; round < ROUNDS; round++) {
-            RenderTarget target = Expect.ok(graphics.createRenderTarget(width, height, format),
-                    "createRenderTarget()");
-            Expect.ok(graphics.clear(target, colour), "clear()");
-            int[] pixels = Expect.ok(graphics.readPixels(target, 0, 0, width, height), "readPixels()");
-            for (int pixel : pixels) {
-                Expect.that(pixel == format.quantize(colour), "a target showed another thread's colour");
-            }
-            Expect.ok(graphics.releaseRenderTarget(target), "releaseRenderTarget()");
+        RenderTarget target = Expect.ok(graphics.createRenderTarget(width, height, format), "createRenderTarget()");
+        Expect.ok(graphics.clear(target, colour), "clear()");
+        int[] pixels = Expect.ok(graphics.readPixels(target, 0, 0, width, height), "readPixels()");
+        Expect.that(pixels.length == width * height, "readPixels() returned " + pixels.length + " of "
+                + width * height + " pixels");
+        for (int pixel : pixels) {
+            Expect.that(pixel == format.quantize(colour), "a target showed another thread's colour");
         }
+        Expect.ok(graphics.releaseRenderTarget(target), "releaseRenderTarget()");
+    }
+
+    /** Long-running stability: targets created, drawn, read back and released for the soak's length. */
+    Outcome soak(Duration length) throws Exception {
+        GraphicsStats before = Expect.ok(graphics.stats(), "stats()");
+        long rounds = Soak.run(length, round -> drawOnce(0xFF000000 | (int) (round * 0x010203)));
+        GraphicsStats after = Expect.ok(graphics.stats(), "stats()");
+        Expect.that(after.usedBytes() == before.usedBytes() && after.renderTargets() == before.renderTargets(),
+                "after the soak the accounting is " + after + ", it was " + before);
+        return Outcome.pass(Soak.length(length) + ": " + rounds + " targets created, cleared, read back and"
+                + " released; accounting back where it was");
     }
 }

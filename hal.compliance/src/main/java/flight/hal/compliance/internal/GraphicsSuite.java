@@ -1,7 +1,10 @@
 package flight.hal.compliance.internal;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 import flight.hal.compliance.CheckCategory;
 import flight.hal.graphics.GraphicsDriver;
+import flight.hal.graphics.GraphicsLimits;
 import flight.hal.memory.MemoryDriver;
 import flight.hal.registry.DriverHandle;
 
@@ -17,22 +20,31 @@ final class GraphicsSuite implements Suite {
     @Override
     public void run(DriverUnderTest tested, Sla sla, Checks checks) {
         GraphicsDriver graphics = (GraphicsDriver) tested.driver;
+        AtomicReference<GraphicsLimits> described = new AtomicReference<>();
         checks.run("interface contract", CheckCategory.CONTRACT, () -> {
             Outcome identity = DriverContract.check(tested, null);
-            Expect.that(graphics.limits() != null, "limits() is null");
+            GraphicsLimits limits = graphics.limits();
+            Expect.that(limits != null, "limits() is null");
+            Expect.that(limits.maxWidth() > 0 && limits.maxHeight() > 0, "limits() allow no pixel: "
+                    + limits.maxWidth() + "x" + limits.maxHeight());
+            Expect.that(limits.formats().stream().anyMatch(Colours::drawable), "limits() name no format of "
+                    + Colours.PREFERENCE + ": the kit has nothing to draw in");
+            described.set(limits);
             return identity;
         });
-        if (graphics.limits() == null) {
-            return;
+        GraphicsLimits limits = described.get();
+        if (limits == null) {
+            return; // the contract check failed and said why; nothing else can be drawn
         }
-        GraphicsChecks basics = new GraphicsChecks(graphics);
+        GraphicsChecks basics = new GraphicsChecks(graphics, limits);
         checks.run("drawing round trip", CheckCategory.CONTRACT, basics::drawing);
         checks.run("parameter validation", CheckCategory.VALIDATION, basics::validation);
         checks.run("error handling", CheckCategory.ERROR_HANDLING, basics::errorHandling);
         checks.run("resource cleanup", CheckCategory.CLEANUP, basics::cleanup);
-        GraphicsStress stress = new GraphicsStress(graphics, memory);
+        GraphicsStress stress = new GraphicsStress(graphics, limits, memory);
         checks.run("buffer over a memory allocation", CheckCategory.CONTRACT, stress::sharedMemory);
         checks.run("exhaustion and recovery", CheckCategory.STRESS, stress::exhaustion);
         checks.run("concurrent drawing", CheckCategory.STRESS, stress::concurrency);
+        checks.soak("long-running stability", CheckCategory.STRESS, () -> stress.soak(checks.soak()));
     }
 }

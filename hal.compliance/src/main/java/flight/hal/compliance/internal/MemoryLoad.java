@@ -1,8 +1,10 @@
 package flight.hal.compliance.internal;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 import flight.hal.ErrorCategory;
 import flight.hal.HalResult;
@@ -53,35 +55,65 @@ final class MemoryLoad {
 
     static Outcome concurrency(MemoryDriver memory) throws Exception {
         MemoryStats before = Expect.ok(memory.stats(), "stats()");
-        String unfinished = Concurrently.run(THREADS, thread -> rounds(memory, thread));
+        AtomicLong made = new AtomicLong();
+        String unfinished = Concurrently.run(THREADS, thread -> {
+            for (int round = 0; round < ROUNDS; round++) {
+                made.addAndGet(round(memory, thread, round) ? 1 : 0);
+            }
+        });
         if (unfinished != null) {
             return Outcome.fail(unfinished);
+        }
+        if (made.get() == 0) {
+            return Outcome.fail("all " + THREADS * ROUNDS + " allocations were refused for lack of memory: nothing was"
+                    + " allocated concurrently");
         }
         MemoryStats after = Expect.ok(memory.stats(), "stats()");
         Expect.that(after.activeAllocations() == before.activeAllocations() && after.usedBytes() == before.usedBytes(),
                 "after every thread released what it allocated the accounting is " + after + ", it was " + before);
-        return Outcome.pass(THREADS + " threads x " + ROUNDS + " rounds of allocate, fill, verify, release: no error,"
-                + " no block shared, accounting back where it was");
+        return Outcome.pass(THREADS + " threads x " + ROUNDS + " rounds of allocate, fill, verify, release (" + made
+                + " allocated, the rest refused for lack of memory): no error, no block shared, accounting back where"
+                + " it was");
     }
 
-    /** One thread's rounds: its allocations must hold its bytes until it releases them. */
-    private static void rounds(MemoryDriver memory, int thread) {
-        for (int round = 0; round < ROUNDS; round++) {
-            long size = Math.min(memory.maxAllocationSize(), 64L << ((thread + round) % 8));
-            HalResult<MemoryAllocation> result = memory.allocate(AllocationRequest.of(size));
-            if (result.isErr() && result.errorOrNull().category() == ErrorCategory.OUT_OF_MEMORY) {
-                continue;
-            }
-            MemoryAllocation allocation = Expect.ok(result, "allocate(" + size + " bytes) on thread " + thread);
-            ByteBuffer buffer = allocation.buffer();
-            byte mark = (byte) (thread * 64 + round);
-            for (int i = 0; i < buffer.capacity(); i++) {
-                buffer.put(i, mark);
-            }
-            for (int i = 0; i < buffer.capacity(); i++) {
-                Expect.that(buffer.get(i) == mark, "thread " + thread + " found another thread's byte in its block");
-            }
-            Expect.ok(memory.deallocate(allocation.handle()), "deallocate() on thread " + thread);
+    /** Long-running stability: the rounds of one thread, again and again for the soak's length. */
+    static Outcome soak(MemoryDriver memory, Duration length) throws Exception {
+        MemoryStats before = Expect.ok(memory.stats(), "stats()");
+        AtomicLong made = new AtomicLong();
+        long rounds = Soak.run(length, round -> made.addAndGet(round(memory, 0, (int) round) ? 1 : 0));
+        if (made.get() == 0) {
+            return Outcome.fail("all " + rounds + " allocations of the soak were refused for lack of memory: nothing"
+                    + " was exercised");
         }
+        MemoryStats after = Expect.ok(memory.stats(), "stats()");
+        Expect.that(after.activeAllocations() == before.activeAllocations() && after.usedBytes() == before.usedBytes(),
+                "after the soak the accounting is " + after + ", it was " + before);
+        return Outcome.pass(String.format(Locale.ROOT, "%s: %d rounds of allocate, fill, verify, release (%d"
+                + " allocated): no error, no block shared, accounting back where it was", Soak.length(length), rounds,
+                made.get()));
+    }
+
+    /**
+     * One round of a thread: an allocation of 64 B to 8 KiB that must hold the thread's bytes until it is released.
+     *
+     * @return whether the allocation was made; false when refused for lack of memory
+     */
+    private static boolean round(MemoryDriver memory, int thread, int round) {
+        long size = Math.min(memory.maxAllocationSize(), 64L << ((thread + round) % 8));
+        HalResult<MemoryAllocation> result = memory.allocate(AllocationRequest.of(size));
+        if (result != null && result.isErr() && result.errorOrNull().category() == ErrorCategory.OUT_OF_MEMORY) {
+            return false;
+        }
+        MemoryAllocation allocation = Expect.ok(result, "allocate(" + size + " bytes) on thread " + thread);
+        ByteBuffer buffer = allocation.buffer();
+        byte mark = (byte) (thread * 64 + round);
+        for (int i = 0; i < buffer.capacity(); i++) {
+            buffer.put(i, mark);
+        }
+        for (int i = 0; i < buffer.capacity(); i++) {
+            Expect.that(buffer.get(i) == mark, "thread " + thread + " found another thread's byte in its block");
+        }
+        Expect.ok(memory.deallocate(allocation.handle()), "deallocate() on thread " + thread);
+        return true;
     }
 }

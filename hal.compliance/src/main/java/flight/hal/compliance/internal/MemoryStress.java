@@ -42,9 +42,16 @@ final class MemoryStress {
             return Outcome.skip(tooLarge);
         }
         before = Expect.ok(memory.stats(), "stats()");
+        if (before.freeBytes() <= 0) {
+            return Outcome.skip("the driver reports " + before.freeBytes() + " free bytes: there is nothing to fill");
+        }
         Fill fill = new Fill(memory);
         refusal = fill.until(before.freeBytes() + 1);
         first = fill; // only a fill that completed is examined for exhaustion
+        if (fill.heldCount() == 0) {
+            return Outcome.fail("obtained 0 of " + before.freeBytes() + " free bytes: the first allocation was refused"
+                    + " with " + refusal);
+        }
         double percent = before.freeBytes() == 0 ? 0 : 100.0 * first.heldBytes() / before.freeBytes();
         String requirement = sla.hasEfficiencyLevel() ? "> " + format(sla.minEfficiencyPct()) + " %" : "";
         return Outcome.measured(percent > sla.minEfficiencyPct(), String.format(Locale.ROOT,
@@ -58,10 +65,14 @@ final class MemoryStress {
         if (tooLarge != null) {
             return Outcome.skip(tooLarge);
         }
+        if (before != null && before.freeBytes() <= 0) {
+            return Outcome.skip("the driver reports " + before.freeBytes() + " free bytes: there is nothing to exhaust");
+        }
         Expect.that(first != null, "the fill of the efficiency check did not complete");
         Fill fill = first;
         long handedOut = fill.heldBytes();
         try {
+            Expect.that(handedOut > 0, "the driver handed out 0 bytes before it refused: nothing was exhausted");
             Expect.that(refusal != null, "the driver handed out more than the " + before.freeBytes()
                     + " bytes its stats reported free");
             Expect.that(refusal.category() == ErrorCategory.OUT_OF_MEMORY
@@ -92,11 +103,14 @@ final class MemoryStress {
             return Outcome.skip(tooLarge);
         }
         MemoryStats start = Expect.ok(memory.stats(), "stats()");
+        if (start.freeBytes() <= 0) {
+            return Outcome.skip("the driver reports " + start.freeBytes() + " free bytes: there is nothing to press");
+        }
         Fill fill = new Fill(memory);
         int refused = 0;
         int cycles = 0;
         try {
-            long target = (long) (start.freeBytes() * PRESSURE_SHARE);
+            long target = Math.max(1, (long) (start.freeBytes() * PRESSURE_SHARE));
             HalError refusal = fill.until(target);
             Expect.that(refusal == null, "refused at " + fill.heldBytes() + " of " + target + " bytes: " + refusal);
             for (; cycles < PRESSURE_CYCLES && fill.heldCount() > 0; cycles++) {
@@ -107,6 +121,8 @@ final class MemoryStress {
                 refused += cycleRefusal == null ? 0 : 1;
             }
             Expect.that(fill.intact(), "allocations overlap: one's bytes were overwritten by another's");
+            Expect.that(refused < cycles, "every one of the " + cycles + " allocations under pressure was refused:"
+                    + " nothing was allocated under pressure");
         } finally {
             fill.releaseAll();
         }

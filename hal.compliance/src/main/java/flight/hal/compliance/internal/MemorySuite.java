@@ -22,5 +22,8 @@ final class MemorySuite implements Suite {
         checks.run("memory efficiency", CheckCategory.SLA, stress::efficiency);
         checks.run("exhaustion and recovery", CheckCategory.STRESS, stress::exhaustion);
         checks.run("memory pressure", CheckCategory.STRESS, stress::pressure);
+        checks.run("memory throughput", CheckCategory.SLA, () -> MemoryLevels.throughput(memory, sla));
+        checks.run("GC-friendly churn", CheckCategory.SLA, () -> MemoryLevels.gcFriendly(memory, sla));
+        checks.soak("long-running stability", CheckCategory.STRESS, () -> MemoryLoad.soak(memory, checks.soak()));
     }
 }

@@ -1,5 +1,6 @@
 package flight.hal.compliance.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -11,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import flight.hal.ErrorCategory;
 import flight.hal.HalError;
@@ -35,6 +37,25 @@ final class ThreadSuite implements Suite {
         checks.run("error handling", CheckCategory.ERROR_HANDLING, () -> errorHandling(threads));
         checks.run("many tasks", CheckCategory.STRESS, () -> manyTasks(threads));
         checks.run("concurrent submitters", CheckCategory.STRESS, () -> submitters(threads));
+        checks.run("dual-core coordination", CheckCategory.SLA, () -> DualCore.check(threads, sla));
+        checks.soak("long-running stability", CheckCategory.STRESS, () -> soak(threads, checks.soak()));
+    }
+
+    /** Long-running stability: batches of one task per worker and a submission, again for the soak's length. */
+    private static Outcome soak(ThreadDriver threads, Duration length) throws Exception {
+        int workers = threads.workerCount();
+        AtomicLong ran = new AtomicLong();
+        long rounds = Soak.run(length, round -> {
+            Expect.ok(threads.executeParallel(Collections.nCopies(workers, (Runnable) ran::incrementAndGet)),
+                    "executeParallel() in round " + round);
+            CompletableFuture<Long> answer = Expect.ok(threads.submit(() -> round), "submit() in round " + round)
+                    .toCompletableFuture();
+            Expect.that(answer.get(WAIT_SECONDS, TimeUnit.SECONDS) == round, "submit() in round " + round
+                    + " completed with another value");
+        });
+        Expect.that(ran.get() == rounds * workers, ran.get() + " of " + rounds * workers + " tasks ran");
+        return Outcome.pass(Soak.length(length) + ": " + rounds + " rounds of " + workers + " parallel tasks and a"
+                + " submission, each run exactly once");
     }
 
     /** The model matches the worker count, all workers run at once, never more, and submit() delivers a value. */

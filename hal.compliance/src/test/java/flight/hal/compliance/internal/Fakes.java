@@ -27,6 +27,10 @@ import flight.hal.registry.DriverLease;
 
 /** Just enough of OSGi to open drivers as the kit does, and drivers with one method bent. */
 final class Fakes {
+    /** The kit's threads for every unit test; daemon threads, so a fixture that hangs does not hold the JVM. */
+    static final KitThreads THREADS = new KitThreads();
+    /** Short bounds, so the hostile fixtures' hangs end the tests quickly. */
+    static final KitSettings QUICK = new KitSettings(1_000, 60_000, java.time.Duration.ofMillis(200));
 
     private Fakes() {
     }
@@ -38,6 +42,12 @@ final class Fakes {
     /** {@code driver} as a service of {@code halInterface} named {@code name}, opened by the kit. */
     static DriverUnderTest open(HalDriver driver, Class<? extends HalDriver> halInterface, String name,
                                 boolean prototype) {
+        return opening(driver, halInterface, name, prototype, QUICK).orElseThrow();
+    }
+
+    /** Opens {@code driver} as the kit does, with {@code settings}: the driver or why it could not be opened. */
+    static HalResult<DriverUnderTest> opening(HalDriver driver, Class<? extends HalDriver> halInterface, String name,
+                                              boolean prototype, KitSettings settings) {
         Map<String, Object> properties = Map.of(HalDriver.NAME_PROPERTY, name, HalDriver.INTERFACE_PROPERTY,
                 halInterface.getName(), Constants.SERVICE_SCOPE,
                 prototype ? Constants.SCOPE_PROTOTYPE : Constants.SCOPE_SINGLETON);
@@ -46,13 +56,18 @@ final class Fakes {
         ServiceObjects<?> objects = proxy(ServiceObjects.class,
                 (self, method, args) -> method.getName().equals("getService") ? driver : null);
         BundleContext context = proxy(BundleContext.class, (self, method, args) -> objects);
-        return DriverUnderTest.open(context, reference).orElseThrow();
+        return DriverUnderTest.open(context, reference, new DriverCalls(THREADS, settings, name));
     }
 
     /** {@code target} with {@code method} answered by {@code replacement} (given the arguments) instead. */
     static <T> T bend(Class<T> type, T target, String method, Function<Object[], Object> replacement) {
+        return bend(type, target, Set.of(method), replacement);
+    }
+
+    /** {@code target} with each of {@code methods} answered by {@code replacement} instead. */
+    static <T> T bend(Class<T> type, T target, Set<String> methods, Function<Object[], Object> replacement) {
         return proxy(type, (self, called, args) -> {
-            if (called.getName().equals(method)) {
+            if (methods.contains(called.getName())) {
                 return replacement.apply(args);
             }
             try {
@@ -111,7 +126,7 @@ final class Fakes {
 
     /** Runs {@code suite} against {@code tested} and returns the results, closing {@code tested}. */
     static List<CheckResult> run(Suite suite, DriverUnderTest tested) {
-        Checks checks = new Checks();
+        Checks checks = new Checks(tested.calls);
         try {
             suite.run(tested, Sla.of(tested.driver.platformInfo()), checks);
         } finally {

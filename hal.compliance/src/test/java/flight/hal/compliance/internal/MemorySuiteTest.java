@@ -29,7 +29,7 @@ class MemorySuiteTest {
     void theDreamcastProfilePassesEveryCheckAndItsFiguresAreMeasured() {
         List<CheckResult> results = check(new DreamcastMemoryDriver());
         Fakes.assertNoFailure(results);
-        assertEquals(10, results.size());
+        assertEquals(13, results.size());
         assertTrue(named(results, "interface contract").detail().contains("a private instance"));
         Measurement efficiency = named(results, "memory efficiency").figure().orElseThrow();
         assertFalse(efficiency.timing());
@@ -40,6 +40,12 @@ class MemorySuiteTest {
         assertTrue(latency.isTiming());
         assertEquals("< 5 ms", latency.measurement().requirement());
         assertEquals(Verdict.PASS, named(results, "exhaustion and recovery").verdict());
+        Measurement throughput = named(results, "memory throughput").figure().orElseThrow();
+        assertEquals("GB/s", throughput.unit());
+        assertEquals("", throughput.requirement()); // the Dreamcast sets no throughput level
+        assertTrue(throughput.value() > 0);
+        assertEquals("", named(results, "GC-friendly churn").measurement().requirement());
+        assertTrue(named(results, "long-running stability").detail().contains("rounds of allocate"));
     }
 
     @Test
@@ -83,7 +89,8 @@ class MemorySuiteTest {
         });
         CheckResult roundTrip = named(check(throwing), "allocation round trip");
         assertEquals(Verdict.FAIL, roundTrip.verdict());
-        assertTrue(roundTrip.detail().startsWith("threw java.lang.IllegalStateException: trim exploded"));
+        assertTrue(roundTrip.detail().startsWith("driver dreamcast.memory: trim() threw"
+                + " java.lang.IllegalStateException: trim exploded"), roundTrip.detail());
     }
 
     @Test
