@@ -102,7 +102,7 @@ public final class BundleResourceManager implements ResourceManager {
      * This bundle's resource that {@code handle} names, or null. The whole handle must match, not only its id: a
      * handle made up or altered by the caller names nothing.
      */
-    private Resource issued(ResourceHandle handle) {
+    Resource issued(ResourceHandle handle) {
         Resource resource = handle == null ? null : account.resources.get(handle.id());
         return resource != null && resource.handle.equals(handle) ? resource : null;
     }
