@@ -1,9 +1,11 @@
 package flight.hal.resources.internal;
 
+import static flight.hal.testkit.Refusals.assertRefused;
 import static flight.hal.testkit.Refusals.assertRefusedWithoutChange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+
+import org.osgi.framework.ServiceRegistration;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -36,6 +40,7 @@ import flight.hal.resources.ResourceMetadata;
 import flight.hal.resources.ResourcePriority;
 import flight.hal.resources.ResourceType;
 import flight.hal.resources.ScopedResource;
+import flight.hal.resources.SharedResource;
 import flight.hal.testkit.BadNumbers;
 import flight.hal.testkit.HalProperty;
 import flight.hal.testkit.Steps;
@@ -57,6 +62,52 @@ class ResourceManagerProperties {
     void everyCallDoesWhatTheModelSaysAndRefusalsChangeNothing(@ForAll("calls") ActionChain<World> chain) {
         chain.withInvariant("usage is the sum of live acquisitions", World::matchesModel).run();
         chain.finalState().ifPresent(World::close);
+    }
+
+    /**
+     * A shared resource's value, asked for as any type (null too) by the owner or a receiver, live or revoked: an
+     * error result unless the view is live and the value is of that type; never an exception.
+     */
+    @HalProperty
+    void sharedValuesAnswerEveryTypeWithAResult(@ForAll("valueTypes") Class<?> type, @ForAll boolean valued,
+                                                @ForAll boolean revoked, @ForAll boolean receiver) {
+        World world = new World();
+        ResourceMetadata metadata = ResourceMetadata.of(BUDGETED, 8).withFlags(ResourceFlags.SHAREABLE);
+        ScopedResource resource = valued ? world.manager.acquire("shared", metadata, () -> "value").orElseThrow()
+                : world.manager.acquireScoped("shared", metadata).orElseThrow();
+        Share share = new Share(((BundleResourceManager) world.manager).issued(resource.handle()), "driver", 4,
+                new ShareRegistry());
+        SharedView view = new SharedView(share, null);
+        if (revoked) {
+            if (receiver) {
+                view.detach();
+            } else {
+                share.registered(unregisteredOnce());
+                share.revoke();
+            }
+        }
+        Steps.count("SharedResource");
+        HalResult<?> result = view.value(type);
+        boolean fits = !revoked && type != null && valued && type.isInstance("value");
+        assertEquals(fits, result.isOk(), () -> "value(" + type + ") of " + view + ": " + result);
+        if (!fits) {
+            HalError error = assertRefused(result, "value(" + type + ")");
+            assertEquals(revoked ? ErrorCategory.INVALID_STATE : ErrorCategory.INVALID_PARAMETER, error.category());
+        }
+        resource.close();
+        world.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ServiceRegistration<SharedResource> unregisteredOnce() {
+        return (ServiceRegistration<SharedResource>) Proxy.newProxyInstance(ResourceManagerProperties.class
+                .getClassLoader(), new Class<?>[] {ServiceRegistration.class}, (proxy, method, args) -> null);
+    }
+
+    @Provide
+    Arbitrary<Class<?>> valueTypes() {
+        return Arbitraries.of(null, Object.class, String.class, CharSequence.class, Integer.class, AutoCloseable.class,
+                ScopedResource.class, int.class);
     }
 
     @AfterContainer
