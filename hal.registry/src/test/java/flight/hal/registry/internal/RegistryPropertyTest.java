@@ -42,7 +42,7 @@ import flight.hal.testkit.Steps;
  * reached through their owner across swaps; every bad call is an error result (or the empty answer its javadoc
  * names) that changes no selection, pin, driver state or object.
  */
-class RegistryProperties {
+class RegistryPropertyTest {
     private static final String REGISTRY = "HalRegistry";
     private static final String HANDLE = "DriverHandle";
     private static final String MEMORY = MemoryDriver.class.getName();

@@ -41,7 +41,7 @@ import flight.hal.testkit.Steps;
  * (their memory too), a pool refuses past its maximum or its budget and after it is closed, a block is released once,
  * and bad configurations and look-ups are error results that change no pool and no budget.
  */
-class PoolProperties {
+class PoolPropertyTest {
     private static final String POOLS = "PoolManager";
     private static final String POOL = "ResourcePool";
     private static final ResourceType MEMORY = ResourceType.MEMORY;

@@ -50,7 +50,7 @@ import flight.hal.testkit.Steps;
  * good call does what the model says, every bad one is an error result that changes no stats, budget or holding, and
  * after every call the usage of each type is the sum of the live acquisitions (no sum ever wraps around).
  */
-class ResourceManagerProperties {
+class ResourceManagerPropertyTest {
     private static final String SERVICE = "ResourceManager";
     /** Budgeted, with a reserve for critical acquisitions and a budget of the bundle's own. */
     private static final ResourceType BUDGETED = ResourceType.MEMORY;
@@ -100,7 +100,7 @@ class ResourceManagerProperties {
 
     @SuppressWarnings("unchecked")
     private static ServiceRegistration<SharedResource> unregisteredOnce() {
-        return (ServiceRegistration<SharedResource>) Proxy.newProxyInstance(ResourceManagerProperties.class
+        return (ServiceRegistration<SharedResource>) Proxy.newProxyInstance(ResourceManagerPropertyTest.class
                 .getClassLoader(), new Class<?>[] {ServiceRegistration.class}, (proxy, method, args) -> null);
     }
 
