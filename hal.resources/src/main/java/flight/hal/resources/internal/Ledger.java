@@ -118,7 +118,9 @@ final class Ledger {
     /** Reserves against the bundle's budget, then the type's; {@code null} when both took it. */
     private static Refusal tryReserve(BundleAccount owner, TypeAccount account, long bytes,
                                       ResourcePriority priority) {
-        return reserve(owner, account, bytes, owner.limitFor(account.type, priority), account.limitFor(priority));
+        long ownLimit = owner.limitFor(account.type, priority);
+        long typeLimit = account.limitFor(priority);
+        return reserveWithin(owner, account, bytes, ownLimit, typeLimit, ownLimit, typeLimit);
     }
 
     /**
@@ -127,13 +129,8 @@ final class Ledger {
      */
     private static Refusal forceReserve(BundleAccount owner, TypeAccount account, long bytes,
                                         ResourcePriority priority) {
-        return reserve(owner, account, bytes, Long.MAX_VALUE, Long.MAX_VALUE, owner.limitFor(account.type, priority),
-                account.limitFor(priority));
-    }
-
-    private static Refusal reserve(BundleAccount owner, TypeAccount account, long bytes, long ownLimit,
-                                   long typeLimit) {
-        return reserve(owner, account, bytes, ownLimit, typeLimit, ownLimit, typeLimit);
+        return reserveWithin(owner, account, bytes, Long.MAX_VALUE, Long.MAX_VALUE,
+                owner.limitFor(account.type, priority), account.limitFor(priority));
     }
 
     /**
@@ -141,8 +138,8 @@ final class Ledger {
      * commits both (peaks, and overruns of the budgets' limits) only once both took them: a reservation refused by
      * the second leaves no trace in the first.
      */
-    private static Refusal reserve(BundleAccount owner, TypeAccount account, long bytes, long ownCap, long typeCap,
-                                   long ownLimit, long typeLimit) {
+    private static Refusal reserveWithin(BundleAccount owner, TypeAccount account, long bytes, long ownCap,
+                                         long typeCap, long ownLimit, long typeLimit) {
         BudgetCounter own = owner.usage(account.type);
         long ownUsed = own.add(bytes, ownCap);
         if (ownUsed < 0) {
