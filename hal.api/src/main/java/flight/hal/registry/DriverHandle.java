@@ -47,7 +47,12 @@ public interface DriverHandle<T extends HalDriver> {
      */
     HalResult<DriverLease<T>> lease();
 
-    /** Runs {@code call} on the selected driver under a lease, closing the lease afterwards. */
+    /**
+     * Runs {@code call} on the selected driver under a lease, closing the lease afterwards.
+     *
+     * @return what {@code call} returned; the error of {@link #lease()}; an {@code INVALID_PARAMETER} error for a
+     *         null {@code call}
+     */
     default <R> HalResult<R> call(Function<? super T, ? extends HalResult<R>> call) {
         return LeasedCall.run(lease(), call);
     }
@@ -63,7 +68,12 @@ public interface DriverHandle<T extends HalDriver> {
      */
     HalResult<DriverLease<T>> leaseOwner(long handle);
 
-    /** Runs {@code call} on the owner of {@code handle} (see {@link #leaseOwner(long)}) under a lease. */
+    /**
+     * Runs {@code call} on the owner of {@code handle} (see {@link #leaseOwner(long)}) under a lease.
+     *
+     * @return what {@code call} returned; the error of {@link #leaseOwner(long)}; an {@code INVALID_PARAMETER} error
+     *         for a null {@code call}
+     */
     default <R> HalResult<R> callOwner(long handle, Function<? super T, ? extends HalResult<R>> call) {
         return LeasedCall.run(leaseOwner(handle), call);
     }

@@ -26,6 +26,8 @@ public interface HalRegistry {
     /**
      * The handle through which callers reach the selected driver of {@code halInterface}. Handles are created on
      * demand and stay valid while the registry runs; one exists for an interface that has no driver yet.
+     *
+     * @throws NullPointerException when {@code halInterface} is null
      */
     <T extends HalDriver> DriverHandle<T> handle(Class<T> halInterface);
 
@@ -34,17 +36,17 @@ public interface HalRegistry {
      * those the configuration requires of the interface), and moves only among such drivers; candidates without them
      * are passed over, which {@link InterfaceStatus#roles()} shows. With no capabilities it is {@link #handle(Class)}.
      *
-     * @throws NullPointerException when an argument is null
+     * @throws NullPointerException when an argument is null or {@code required} contains null
      */
     <T extends HalDriver> DriverHandle<T> handle(Class<T> halInterface, Set<HalCapability> required);
 
     /** Every interface that has or had candidates, with its candidates in selection order. */
     List<InterfaceStatus> interfaces();
 
-    /** The status of one interface. */
+    /** The status of one interface; empty for a null, blank or unknown name. */
     Optional<InterfaceStatus> status(String interfaceName);
 
-    /** Every registered driver with this name, of any interface. */
+    /** Every registered driver with this name, of any interface; none for a null name. */
     List<DriverDescription> drivers(String driverName);
 
     /**
@@ -52,14 +54,16 @@ public interface HalRegistry {
      * available, whatever its rank. A pin to an absent or unavailable driver falls back to ranking and says so in
      * {@link InterfaceStatus#note()}. Replaces any earlier pin of the interface, including a configured one.
      *
-     * @return an error when either name is blank or the interface name is ambiguous
+     * @return an {@code INVALID_PARAMETER} error when either name is blank or null or the interface name is ambiguous;
+     *         a {@code NOT_FOUND} error for a simple name no interface has (name one without drivers by class name)
      */
     HalResult<Void> pin(String interfaceName, String driverName);
 
     /**
      * Removes the pin of {@code interfaceName}, so the best-ranked available driver is selected again.
      *
-     * @return a {@code NOT_FOUND} error when the interface is not pinned
+     * @return a {@code NOT_FOUND} error when the interface is unknown or not pinned; an {@code INVALID_PARAMETER}
+     *         error for a blank or null name
      */
     HalResult<Void> unpin(String interfaceName);
 
@@ -68,7 +72,7 @@ public interface HalRegistry {
      * handles become invalid) and shuts it down; without, only reports what it holds.
      *
      * @return what was dropped (with {@code force}) or is held; a {@code NOT_FOUND} error when no driver of that name
-     *         is retiring; an {@code INVALID_PARAMETER} error for a blank name
+     *         is retiring; an {@code INVALID_PARAMETER} error for a blank or null name
      */
     HalResult<LiveObjects> retire(String driverName, boolean force);
 }

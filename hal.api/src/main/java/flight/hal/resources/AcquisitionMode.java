@@ -18,9 +18,12 @@ public record AcquisitionMode(Kind kind, Duration timeout) {
         NON_BLOCKING,
         /** Waits until releases make room (or its bundle stops). */
         BLOCKING,
-        /** Waits up to the timeout, then fails with a timeout error. */
+        /** Waits up to the timeout, then fails with a timeout error; one of 292 years or more waits as long as it can. */
         TIMEOUT,
-        /** Always succeeds, going over the budget if need be; counted as an overrun. */
+        /**
+         * Succeeds, going over the budget if need be; counted as an overrun. Refused only when usage would pass
+         * {@link Long#MAX_VALUE} bytes, which no budget can count.
+         */
         EMERGENCY
     }
 

@@ -17,7 +17,8 @@ import flight.hal.HalResult;
  * type for the missing bytes, then behaves as its {@link AcquisitionMode} says. Failures are results: a
  * {@code BUDGET_EXCEEDED} error ({@code budget.exceeded}) naming type, bundle and numbers; {@code TIMEOUT}
  * ({@code acquire.timeout}); {@code INVALID_STATE} ({@code acquire.cancelled}) for a wait ended by its bundle
- * stopping.
+ * stopping. Usage is counted in a {@code long}: an acquisition that would bring it past {@link Long#MAX_VALUE} bytes
+ * does not fit any budget, even the unlimited one, and an {@link AcquisitionMode#EMERGENCY} one is refused then too.
  *
  * <p>Default budgets come from the selected memory driver's platform info (memory 60 % of its total with 10 %
  * reserved, hardware 20 % with 5 % reserved, warning at 75 %, critical at 90 %; other types unlimited) and follow a
@@ -58,7 +59,8 @@ public interface ResourceManager {
     /**
      * Releases one of this bundle's resources by handle, as closing its ref does.
      *
-     * @return a {@code NOT_FOUND} error when this bundle holds no such resource (any more)
+     * @return a {@code NOT_FOUND} error when this bundle holds no such resource (any more): for {@code null}, a
+     *         handle of another bundle, or one that differs in any component from the handle this manager issued
      */
     HalResult<Void> release(ResourceHandle handle);
 
@@ -70,7 +72,8 @@ public interface ResourceManager {
      * {@code targetDriverName} ({@code hal.driver.name}): the resource is registered as a {@link SharedResource}
      * service from this bundle and obtained by the bundle that registered the driver.
      *
-     * @return the owner's view (close it to revoke); {@code NOT_FOUND} for an unknown resource or driver,
+     * @return the owner's view (close it to revoke); {@code INVALID_PARAMETER} for a blank or null driver name,
+     *         {@code NOT_FOUND} for an unknown (or null, or released) resource or an unknown driver,
      *         {@code INVALID_PARAMETER} ({@code share.not_shareable}) for a resource without the flag,
      *         {@code INVALID_STATE} ({@code share.cycle}) when the share would make a cycle of waits between bundles,
      *         {@code UNAVAILABLE} when the receiving bundle is not active
@@ -88,23 +91,42 @@ public interface ResourceManager {
      */
     HalResult<Void> setBudget(ResourceType type, ResourceBudget budget);
 
-    /** The budget of {@code type} in force. */
+    /**
+     * The budget of {@code type} in force.
+     *
+     * @throws NullPointerException when {@code type} is null
+     */
     ResourceBudget budget(ResourceType type);
 
     /**
      * Gives the bundle(s) named {@code bundleSymbolicName} a budget of their own for {@code type}, on top of the
      * type's: an acquisition must fit both, so one bundle cannot starve the others.
-     * {@link ResourceBudget#unlimited()} removes it.
+     * {@link ResourceBudget#unlimited()} (any budget of {@code Long.MAX_VALUE} bytes) removes it.
+     *
+     * @return an {@code INVALID_PARAMETER} error for a blank or null name, a null type or budget, or a budget that
+     *         fails {@link ResourceBudget#check()}
      */
     HalResult<Void> setBundleBudget(String bundleSymbolicName, ResourceType type, ResourceBudget budget);
 
-    /** Accounting of {@code type} over all bundles. */
+    /**
+     * Accounting of {@code type} over all bundles.
+     *
+     * @throws NullPointerException when {@code type} is null
+     */
     ResourceStats stats(ResourceType type);
 
-    /** Accounting of {@code type} for this bundle. */
+    /**
+     * Accounting of {@code type} for this bundle.
+     *
+     * @throws NullPointerException when {@code type} is null
+     */
     ResourceStats ownStats(ResourceType type);
 
-    /** Accounting of {@code type} for every bundle that uses the manager, by bundle id. */
+    /**
+     * Accounting of {@code type} for every bundle that uses the manager, by bundle id.
+     *
+     * @throws NullPointerException when {@code type} is null
+     */
     List<OwnerStats> statsByOwner(ResourceType type);
 
     /** This bundle's pools. */

@@ -39,7 +39,7 @@ public interface SharedResource extends AutoCloseable {
      * The owner's value, as {@code type}.
      *
      * @return the value; an {@code INVALID_STATE} error once revoked or let go, an {@code INVALID_PARAMETER} error
-     *         when the value is not a {@code type}
+     *         when {@code type} is null or the value is not a {@code type}
      */
     <T> HalResult<T> value(Class<T> type);
 

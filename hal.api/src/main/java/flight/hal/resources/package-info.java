@@ -3,7 +3,7 @@
  * off-heap blocks, acquisition modes, sharing between drivers as OSGi service dependencies, and leak detection.
  */
 @Export
-@Version("1.0.0")
+@Version("1.0.1")
 package flight.hal.resources;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -104,15 +105,15 @@ public final class DriverRegistry implements HalRegistry, SelectionContext {
     @Override
     @SuppressWarnings("unchecked")
     public <T extends HalDriver> DriverHandle<T> handle(Class<T> halInterface) {
+        Objects.requireNonNull(halInterface, "halInterface");
         return (DriverHandle<T>) selection(halInterface.getName()).handle();
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T extends HalDriver> DriverHandle<T> handle(Class<T> halInterface, Set<HalCapability> required) {
-        if (required == null) {
-            throw new NullPointerException("required");
-        }
+        Objects.requireNonNull(halInterface, "halInterface");
+        Objects.requireNonNull(required, "required");
         return (DriverHandle<T>) selection(halInterface.getName()).handle(required);
     }
 

@@ -76,6 +76,9 @@ final class RoleHandle<T extends HalDriver> implements DriverHandle<T> {
     @Override
     @SuppressWarnings("unchecked")
     public <R> HalResult<R> call(Function<? super T, ? extends HalResult<R>> call) {
+        if (call == null) {
+            return HalResult.err(HalError.invalidParameter(interfaceName + ": a call needs a function to run, was null"));
+        }
         Activation current = selected;
         int stripe = current == null ? -1 : current.tryAcquire();
         if (stripe < 0) {

@@ -19,7 +19,7 @@ final class AcquisitionErrors {
     static HalError budgetExceeded(Refusal refusal, BundleAccount owner, TypeAccount type, String name, long bytes,
                                    ResourcePriority priority) {
         return new HalError(ErrorCategory.BUDGET_EXCEEDED, BUDGET_EXCEEDED,
-                (refusal == Refusal.BUNDLE ? type.type + " budget of bundle " + owner : type.type + " budget")
+                (ownBudgetRefused(refusal, owner, type) ? type.type + " budget of bundle " + owner : type.type + " budget")
                         + " exceeded: '" + name + "' of bundle " + owner + " needs " + bytes + " bytes; "
                         + usage(refusal, owner, type, priority));
     }
@@ -37,9 +37,17 @@ final class AcquisitionErrors {
                 + (state == Waiter.State.INTERRUPTED ? "its thread was interrupted" : "its bundle stopped"));
     }
 
+    /**
+     * Whether the bundle's own budget refused. A bundle without one has the unlimited counter, which refuses only a
+     * sum past {@code Long.MAX_VALUE}; the type's budget, which sums every bundle, is then the one to name.
+     */
+    private static boolean ownBudgetRefused(Refusal refusal, BundleAccount owner, TypeAccount type) {
+        return refusal == Refusal.BUNDLE && owner.budget(type.type) != null;
+    }
+
     /** {@code U of the limit L in use (max M, reserved R)} of the budget that refused. */
     private static String usage(Refusal refusal, BundleAccount owner, TypeAccount type, ResourcePriority priority) {
-        boolean own = refusal == Refusal.BUNDLE;
+        boolean own = ownBudgetRefused(refusal, owner, type);
         ResourceBudget budget = own ? owner.budget(type.type) : type.budget();
         long used = own ? owner.usage(type.type).current() : type.usage.current();
         return used + " of the limit " + budget.limitFor(priority) + " for " + priority + " priority in use (max "

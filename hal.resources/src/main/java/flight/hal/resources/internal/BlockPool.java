@@ -25,6 +25,11 @@ import flight.hal.resources.ResourcePool;
  * slab as large as the pool already is (at least one block, at most up to {@code maxCount}), charged to the budget.
  */
 final class BlockPool implements ResourcePool {
+    /**
+     * The most blocks a pool may grow to. A pool keeps a block slot and a free-list link for every block it may grow
+     * to from the start (so growth never reallocates under the lock-free hit path): 2^20 blocks cost 8 MiB of heap.
+     */
+    static final int MAX_BLOCKS = 1 << 20;
     private final long id;
     private final PoolConfig config;
     private final BundleAccount owner;

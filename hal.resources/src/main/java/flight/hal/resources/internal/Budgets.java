@@ -45,17 +45,16 @@ final class Budgets {
 
     /** Sets a bundle's own budget; the unlimited budget removes it. */
     synchronized HalResult<Void> setForBundle(String symbolicName, ResourceType type, ResourceBudget budget) {
-        if (budget.isUnlimited()) {
-            Map<ResourceType, ResourceBudget> own = programmaticBundles.get(symbolicName);
-            if (own != null) {
-                own.remove(type);
-            }
-            apply();
-            return HalResult.ok();
-        }
         return budget.check().ifOk(ok -> {
-            programmaticBundles.computeIfAbsent(symbolicName, name -> new EnumMap<>(ResourceType.class))
-                    .put(type, budget);
+            if (budget.isUnlimited()) {
+                Map<ResourceType, ResourceBudget> own = programmaticBundles.get(symbolicName);
+                if (own != null) {
+                    own.remove(type);
+                }
+            } else {
+                programmaticBundles.computeIfAbsent(symbolicName, name -> new EnumMap<>(ResourceType.class))
+                        .put(type, budget);
+            }
             apply();
         });
     }

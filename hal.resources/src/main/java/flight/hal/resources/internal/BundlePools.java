@@ -32,6 +32,10 @@ final class BundlePools implements PoolManager {
             return HalResult.err(ResourceAccounting.closed(account));
         }
         HalError refusal = config.check().errorOrNull();
+        if (refusal == null && config.maxCount() > BlockPool.MAX_BLOCKS) {
+            refusal = HalError.invalidParameter("pool '" + config.name() + "': at most " + BlockPool.MAX_BLOCKS
+                    + " blocks per pool, was " + config.maxCount());
+        }
         Optional<BlockPool> sameBlocks = find(config.type(), config.blockSize());
         if (refusal == null && account.pools.containsKey(config.name())) {
             refusal = duplicate("bundle " + account + " already has a pool named '" + config.name() + "'");
@@ -59,13 +63,19 @@ final class BundlePools implements PoolManager {
 
     @Override
     public HalResult<PoolStats> poolStats(ResourceType type, int blockSize) {
+        if (type == null) {
+            return HalResult.err(HalError.invalidParameter("pool stats need a resource type"));
+        }
         return find(type, blockSize).map(pool -> HalResult.ok(pool.stats())).orElseGet(() -> HalResult.err(
                 HalError.notFound("bundle " + account + " has no pool of " + blockSize + "-byte " + type + " blocks")));
     }
 
     @Override
     public HalResult<PoolStats> poolStats(String name) {
-        BlockPool pool = name == null ? null : account.pools.get(name);
+        if (name == null || name.isBlank()) {
+            return HalResult.err(HalError.invalidParameter("pool stats need a pool name"));
+        }
+        BlockPool pool = account.pools.get(name);
         return pool == null
                 ? HalResult.err(HalError.notFound("bundle " + account + " has no pool named '" + name + "'"))
                 : HalResult.ok(pool.stats());

@@ -1,6 +1,7 @@
 package flight.hal.resources.internal;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.osgi.framework.Bundle;
@@ -90,11 +91,20 @@ public final class BundleResourceManager implements ResourceManager {
 
     @Override
     public HalResult<Void> release(ResourceHandle handle) {
-        Resource resource = handle == null ? null : account.resources.get(handle.id());
+        Resource resource = issued(handle);
         if (resource == null || !resource.releaseOwnerHold()) {
             return HalResult.err(HalError.notFound("bundle " + account + " holds no resource " + handle));
         }
         return HalResult.ok();
+    }
+
+    /**
+     * This bundle's resource that {@code handle} names, or null. The whole handle must match, not only its id: a
+     * handle made up or altered by the caller names nothing.
+     */
+    Resource issued(ResourceHandle handle) {
+        Resource resource = handle == null ? null : account.resources.get(handle.id());
+        return resource != null && resource.handle.equals(handle) ? resource : null;
     }
 
     @Override
@@ -107,7 +117,7 @@ public final class BundleResourceManager implements ResourceManager {
         if (targetDriverName == null || targetDriverName.isBlank()) {
             return HalResult.err(HalError.invalidParameter("a share needs the name of the driver to share with"));
         }
-        Resource resource = handle == null ? null : account.resources.get(handle.id());
+        Resource resource = issued(handle);
         if (resource == null || !resource.ownerHolds()) {
             return HalResult.err(HalError.notFound("bundle " + account + " holds no resource " + handle
                     + " to share"));
@@ -130,7 +140,7 @@ public final class BundleResourceManager implements ResourceManager {
 
     @Override
     public ResourceBudget budget(ResourceType type) {
-        return accounting.budgets.effective(type);
+        return accounting.budgets.effective(Objects.requireNonNull(type, "type"));
     }
 
     @Override
@@ -143,17 +153,17 @@ public final class BundleResourceManager implements ResourceManager {
 
     @Override
     public ResourceStats stats(ResourceType type) {
-        return accounting.ledger.type(type).stats();
+        return accounting.ledger.type(Objects.requireNonNull(type, "type")).stats();
     }
 
     @Override
     public ResourceStats ownStats(ResourceType type) {
-        return account.stats(accounting.ledger.type(type)).stats();
+        return account.stats(accounting.ledger.type(Objects.requireNonNull(type, "type"))).stats();
     }
 
     @Override
     public List<OwnerStats> statsByOwner(ResourceType type) {
-        return accounting.statsByOwner(type);
+        return accounting.statsByOwner(Objects.requireNonNull(type, "type"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package flight.hal.resources.internal;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
@@ -19,6 +20,7 @@ import flight.hal.resources.ResourceType;
  * over as its mode says.
  */
 final class Ledger {
+    private static final Duration LONGEST_WAIT = Duration.ofNanos(Long.MAX_VALUE);
     private final Map<ResourceType, TypeAccount> types = new EnumMap<>(ResourceType.class);
     private final ConcurrentMap<Long, BundleAccount> bundles = new ConcurrentHashMap<>();
     private final Reclaimers reclaimers;
@@ -57,16 +59,13 @@ final class Ledger {
         TypeAccount account = types.get(metadata.type());
         long bytes = metadata.sizeBytes();
         ResourcePriority priority = metadata.priority();
-        if (mode.kind() == AcquisitionMode.Kind.EMERGENCY) {
-            owner.usage(account.type).force(bytes, owner.limitFor(account.type, priority));
-            account.usage.force(bytes, account.limitFor(priority));
-            return committed(owner, account);
-        }
-        Refusal refusal = tryReserve(owner, account, bytes, priority);
+        Refusal refusal = mode.kind() == AcquisitionMode.Kind.EMERGENCY
+                ? forceReserve(owner, account, bytes, priority)
+                : tryReserve(owner, account, bytes, priority);
         if (refusal == null) {
             return committed(owner, account);
         }
-        if (!fitsWhenEmpty(owner, account, bytes, priority)) {
+        if (mode.kind() == AcquisitionMode.Kind.EMERGENCY || !fitsWhenEmpty(owner, account, bytes, priority)) {
             return HalResult.err(AcquisitionErrors.budgetExceeded(refusal, owner, account, name, bytes, priority));
         }
         reclaimers.reclaim(account.type, missing(refusal, owner, account, bytes, priority));
@@ -77,7 +76,7 @@ final class Ledger {
         if (mode.kind() == AcquisitionMode.Kind.NON_BLOCKING) {
             return HalResult.err(AcquisitionErrors.budgetExceeded(refusal, owner, account, name, bytes, priority));
         }
-        long timeoutNanos = mode.kind() == AcquisitionMode.Kind.TIMEOUT ? mode.timeout().toNanos() : -1;
+        long timeoutNanos = mode.kind() == AcquisitionMode.Kind.TIMEOUT ? nanos(mode.timeout()) : -1;
         Waiter waiter = new Waiter(owner, bytes, priority);
         Waiter.State state = account.waiters.await(waiter, grantor(account), timeoutNanos);
         return switch (state) {
@@ -86,6 +85,11 @@ final class Ledger {
                     timeoutNanos, blame(owner, account, bytes, priority)));
             default -> HalResult.err(AcquisitionErrors.cancelled(owner, account, name, bytes, state));
         };
+    }
+
+    /** {@code timeout} in nanoseconds; one too long for a {@code long} (over 292 years) waits as long as one can. */
+    private static long nanos(Duration timeout) {
+        return timeout.compareTo(LONGEST_WAIT) >= 0 ? Long.MAX_VALUE : timeout.toNanos();
     }
 
     /** Gives {@code bytes} of {@code type} held by {@code owner} back, and lets waiting acquisitions have them. */
@@ -114,14 +118,40 @@ final class Ledger {
     /** Reserves against the bundle's budget, then the type's; {@code null} when both took it. */
     private static Refusal tryReserve(BundleAccount owner, TypeAccount account, long bytes,
                                       ResourcePriority priority) {
+        long ownLimit = owner.limitFor(account.type, priority);
+        long typeLimit = account.limitFor(priority);
+        return reserveWithin(owner, account, bytes, ownLimit, typeLimit, ownLimit, typeLimit);
+    }
+
+    /**
+     * Reserves whatever the budgets say, counting overruns; refuses only usage past {@code Long.MAX_VALUE}, which no
+     * counter can hold.
+     */
+    private static Refusal forceReserve(BundleAccount owner, TypeAccount account, long bytes,
+                                        ResourcePriority priority) {
+        return reserveWithin(owner, account, bytes, Long.MAX_VALUE, Long.MAX_VALUE,
+                owner.limitFor(account.type, priority), account.limitFor(priority));
+    }
+
+    /**
+     * Adds {@code bytes} to the bundle's counter within {@code ownCap}, then to the type's within {@code typeCap}, and
+     * commits both (peaks, and overruns of the budgets' limits) only once both took them: a reservation refused by
+     * the second leaves no trace in the first.
+     */
+    private static Refusal reserveWithin(BundleAccount owner, TypeAccount account, long bytes, long ownCap,
+                                         long typeCap, long ownLimit, long typeLimit) {
         BudgetCounter own = owner.usage(account.type);
-        if (!own.tryAdd(bytes, owner.limitFor(account.type, priority))) {
+        long ownUsed = own.add(bytes, ownCap);
+        if (ownUsed < 0) {
             return Refusal.BUNDLE;
         }
-        if (!account.usage.tryAdd(bytes, account.limitFor(priority))) {
+        long typeUsed = account.usage.add(bytes, typeCap);
+        if (typeUsed < 0) {
             own.subtract(bytes);
             return Refusal.TYPE;
         }
+        own.committed(ownUsed, ownLimit);
+        account.usage.committed(typeUsed, typeLimit);
         return null;
     }
 
@@ -140,14 +170,14 @@ final class Ledger {
 
     /** The budget that would refuse {@code bytes} now. */
     private static Refusal blame(BundleAccount owner, TypeAccount account, long bytes, ResourcePriority priority) {
-        return bytes > owner.limitFor(account.type, priority) - owner.usage(account.type).current()
-                ? Refusal.BUNDLE : Refusal.TYPE;
+        return ByteSums.fits(owner.usage(account.type).current(), bytes, owner.limitFor(account.type, priority))
+                ? Refusal.TYPE : Refusal.BUNDLE;
     }
 
     private static long missing(Refusal refusal, BundleAccount owner, TypeAccount account, long bytes,
                                 ResourcePriority priority) {
         return refusal == Refusal.BUNDLE
-                ? owner.usage(account.type).current() + bytes - owner.limitFor(account.type, priority)
-                : account.usage.current() + bytes - account.limitFor(priority);
+                ? ByteSums.shortfall(owner.usage(account.type).current(), bytes, owner.limitFor(account.type, priority))
+                : ByteSums.shortfall(account.usage.current(), bytes, account.limitFor(priority));
     }
 }

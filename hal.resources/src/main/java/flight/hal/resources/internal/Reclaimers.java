@@ -51,7 +51,8 @@ final class Reclaimers {
             }
             if (entry.filter().accepts(type)) {
                 try {
-                    freed += Math.max(0, entry.reclaimer().reclaim(type, missingBytes - freed));
+                    long reported = entry.reclaimer().reclaim(type, missingBytes - freed);
+                    freed = ByteSums.saturatedSum(freed, Math.max(0, reported));
                 } catch (RuntimeException e) {
                     LOG.warn("reclaimer {} threw when asked for {} bytes of {}", entry.reclaimer(),
                             missingBytes - freed, type, e);

@@ -37,6 +37,10 @@ final class SharedView implements SharedResource {
         if (isRevoked()) {
             return HalResult.err(HalError.invalidState("shared resource " + handle() + " was revoked or let go"));
         }
+        if (type == null) {
+            return HalResult.err(HalError.invalidParameter("the value of shared resource " + handle()
+                    + " was asked for as a null type"));
+        }
         Object value = share.resource.value;
         if (!type.isInstance(value)) {
             return HalResult.err(HalError.invalidParameter("the value of shared resource " + handle() + " is "
