@@ -72,35 +72,27 @@ final class GraphicsActions {
     }
 
     static Action<GraphicsModel> paint() {
-        return new Action.Dependent<>() {
-            @Override
-            public boolean precondition(GraphicsModel model) {
-                return !model.targets.isEmpty();
-            }
-
-            @Override
-            public Arbitrary<Transformer<GraphicsModel>> transformer(GraphicsModel state) {
-                return Combinators.combine(Arbitraries.integers().greaterOrEqual(0), Arbitraries.doubles()
-                        .between(0, 1).list().ofSize(4), Arbitraries.integers(), Arbitraries.of(true, false))
-                        .as((pick, corners, argb, whole) -> Transformer.mutate((whole ? "clear" : "fill a rectangle of")
-                                + " live target #" + pick + " with " + Integer.toHexString(argb), model -> {
-                            RenderTarget target = live(model, pick);
-                            if (whole) {
-                                assertTrue(call(model, model.driver.clear(target, argb)).isOk(), "clear");
-                                model.paint(target, 0, 0, target.width(), target.height(), argb);
-                                return;
-                            }
-                            int x = (int) (corners.get(0) * (target.width() - 1));
-                            int y = (int) (corners.get(1) * (target.height() - 1));
-                            int width = 1 + (int) (corners.get(2) * (target.width() - x - 1));
-                            int height = 1 + (int) (corners.get(3) * (target.height() - y - 1));
-                            HalResult<Void> filled = call(model, model.driver.fillRect(target, x, y, width, height,
-                                    argb));
-                            assertTrue(filled.isOk(), () -> "fillRect inside the target: " + filled);
-                            model.paint(target, x, y, width, height, argb);
-                        }));
-            }
-        };
+        return Steps.when((GraphicsModel model) -> !model.targets.isEmpty(), state -> {
+            return Combinators.combine(Arbitraries.integers().greaterOrEqual(0), Arbitraries.doubles()
+                    .between(0, 1).list().ofSize(4), Arbitraries.integers(), Arbitraries.of(true, false))
+                    .as((pick, corners, argb, whole) -> Transformer.mutate((whole ? "clear" : "fill a rectangle of")
+                            + " live target #" + pick + " with " + Integer.toHexString(argb), model -> {
+                        RenderTarget target = live(model, pick);
+                        if (whole) {
+                            assertTrue(call(model, model.driver.clear(target, argb)).isOk(), "clear");
+                            model.paint(target, 0, 0, target.width(), target.height(), argb);
+                            return;
+                        }
+                        int x = (int) (corners.get(0) * (target.width() - 1));
+                        int y = (int) (corners.get(1) * (target.height() - 1));
+                        int width = 1 + (int) (corners.get(2) * (target.width() - x - 1));
+                        int height = 1 + (int) (corners.get(3) * (target.height() - y - 1));
+                        HalResult<Void> filled = call(model, model.driver.fillRect(target, x, y, width, height,
+                                argb));
+                        assertTrue(filled.isOk(), () -> "fillRect inside the target: " + filled);
+                        model.paint(target, x, y, width, height, argb);
+                    }));
+        });
     }
 
     /** Rectangles outside the target, empty, or whose right or bottom edge overflows an int. */
@@ -112,50 +104,34 @@ final class GraphicsActions {
                 BadNumbers.overflowingInts().map(height -> new int[] {0, Integer.MAX_VALUE - 1, 1, height}),
                 BadNumbers.overflowingInts().map(width -> new int[] {0, 0, width, width}),
                 Arbitraries.integers().lessOrEqual(-1).map(y -> new int[] {0, y, 1, 1}));
-        return new Action.Dependent<>() {
-            @Override
-            public boolean precondition(GraphicsModel model) {
-                return !model.targets.isEmpty();
-            }
-
-            @Override
-            public Arbitrary<Transformer<GraphicsModel>> transformer(GraphicsModel state) {
-                return Combinators.combine(Arbitraries.integers().greaterOrEqual(0), outside)
-                        .as((pick, rect) -> Transformer.mutate("fill, read and blit " + Arrays.toString(rect)
-                                + " of live target #" + pick + ", refused", model -> {
-                            RenderTarget target = live(model, pick);
-                            String where = "(" + target + ", " + Arrays.toString(rect) + ")";
-                            assertRefusedWithoutChange("fillRect" + where, () -> call(model, model.driver.fillRect(
-                                    target, rect[0], rect[1], rect[2], rect[3], -1)), model::stats);
-                            assertRefused(call(model, model.driver.readPixels(target, rect[0], rect[1], rect[2],
-                                    rect[3])), "readPixels" + where);
-                            assertRefusedWithoutChange("blit(null, " + target + ")", () -> call(model,
-                                    model.driver.blit(null, target, 0, 0)), model::stats);
-                            assertRefused(call(model, model.driver.writePng(target, null)), "writePng to null");
-                        }));
-            }
-        };
+        return Steps.when((GraphicsModel model) -> !model.targets.isEmpty(), state -> {
+            return Combinators.combine(Arbitraries.integers().greaterOrEqual(0), outside)
+                    .as((pick, rect) -> Transformer.mutate("fill, read and blit " + Arrays.toString(rect)
+                            + " of live target #" + pick + ", refused", model -> {
+                        RenderTarget target = live(model, pick);
+                        String where = "(" + target + ", " + Arrays.toString(rect) + ")";
+                        assertRefusedWithoutChange("fillRect" + where, () -> call(model, model.driver.fillRect(
+                                target, rect[0], rect[1], rect[2], rect[3], -1)), model::stats);
+                        assertRefused(call(model, model.driver.readPixels(target, rect[0], rect[1], rect[2],
+                                rect[3])), "readPixels" + where);
+                        assertRefusedWithoutChange("blit(null, " + target + ")", () -> call(model,
+                                model.driver.blit(null, target, 0, 0)), model::stats);
+                        assertRefused(call(model, model.driver.writePng(target, null)), "writePng to null");
+                    }));
+        });
     }
 
     static Action<GraphicsModel> releaseTarget() {
-        return new Action.Dependent<>() {
-            @Override
-            public boolean precondition(GraphicsModel model) {
-                return !model.targets.isEmpty();
-            }
-
-            @Override
-            public Arbitrary<Transformer<GraphicsModel>> transformer(GraphicsModel state) {
-                return Arbitraries.integers().greaterOrEqual(0).map(pick -> Transformer.mutate(
-                        "release live target #" + pick, model -> {
-                            RenderTarget target = live(model, pick);
-                            HalResult<Void> released = call(model, model.driver.releaseRenderTarget(target));
-                            assertTrue(released.isOk(), () -> "release a live target: " + released);
-                            model.targets.remove(target);
-                            model.releasedTargets.add(target);
-                        }));
-            }
-        };
+        return Steps.when((GraphicsModel model) -> !model.targets.isEmpty(), state -> {
+            return Arbitraries.integers().greaterOrEqual(0).map(pick -> Transformer.mutate(
+                    "release live target #" + pick, model -> {
+                        RenderTarget target = live(model, pick);
+                        HalResult<Void> released = call(model, model.driver.releaseRenderTarget(target));
+                        assertTrue(released.isOk(), () -> "release a live target: " + released);
+                        model.targets.remove(target);
+                        model.releasedTargets.add(target);
+                    }));
+        });
     }
 
     /** Released, foreign and null targets and buffers: every call on them refused, nothing changed. */
@@ -207,54 +183,38 @@ final class GraphicsActions {
     }
 
     static Action<GraphicsModel> releaseBuffer() {
-        return new Action.Dependent<>() {
-            @Override
-            public boolean precondition(GraphicsModel model) {
-                return !model.buffers.isEmpty();
-            }
-
-            @Override
-            public Arbitrary<Transformer<GraphicsModel>> transformer(GraphicsModel state) {
-                return Arbitraries.integers().greaterOrEqual(0).map(pick -> Transformer.mutate(
-                        "release live buffer #" + pick, model -> {
-                            GraphicsBuffer buffer = model.buffers.get(pick % model.buffers.size());
-                            HalResult<Void> released = call(model, model.driver.releaseBuffer(buffer));
-                            assertTrue(released.isOk(), () -> "release a live buffer: " + released);
-                            model.buffers.remove(buffer);
-                            model.releasedBuffers.add(buffer);
-                        }));
-            }
-        };
+        return Steps.when((GraphicsModel model) -> !model.buffers.isEmpty(), state -> {
+            return Arbitraries.integers().greaterOrEqual(0).map(pick -> Transformer.mutate(
+                    "release live buffer #" + pick, model -> {
+                        GraphicsBuffer buffer = model.buffers.get(pick % model.buffers.size());
+                        HalResult<Void> released = call(model, model.driver.releaseBuffer(buffer));
+                        assertTrue(released.isOk(), () -> "release a live buffer: " + released);
+                        model.buffers.remove(buffer);
+                        model.releasedBuffers.add(buffer);
+                    }));
+        });
     }
 
     /** Images that do not fit their buffer (overflowing sizes among them) or land outside the target. */
     static Action<GraphicsModel> refusedBlit() {
-        return new Action.Dependent<>() {
-            @Override
-            public boolean precondition(GraphicsModel model) {
-                return !model.targets.isEmpty() && !model.buffers.isEmpty();
-            }
-
-            @Override
-            public Arbitrary<Transformer<GraphicsModel>> transformer(GraphicsModel state) {
-                Arbitrary<int[]> bad = Arbitraries.oneOf(
-                        Combinators.combine(BadNumbers.overflowingInts(), BadNumbers.overflowingInts())
-                                .as((width, height) -> new int[] {width, height, 0, 0}),
-                        Combinators.combine(BadNumbers.nonPositiveInts(), sides())
-                                .as((width, height) -> new int[] {width, height, 0, 0}),
-                        BadNumbers.overflowingInts().map(x -> new int[] {1, 1, x, 0}),
-                        BadNumbers.nonPositiveInts().filter(y -> y < 0).map(y -> new int[] {1, 1, 0, y}));
-                return Combinators.combine(Arbitraries.integers().greaterOrEqual(0), bad)
-                        .as((pick, image) -> Transformer.mutate("blit a " + image[0] + "x" + image[1] + " image at ("
-                                + image[2] + ", " + image[3] + ") onto live target #" + pick + ", refused", model -> {
-                            RenderTarget target = live(model, pick);
-                            GraphicsBuffer buffer = model.buffers.get(pick % model.buffers.size());
-                            BufferImage source = new BufferImage(buffer, image[0], image[1], target.format());
-                            assertRefusedWithoutChange("blit(" + source + ", " + target + ")", () -> call(model,
-                                    model.driver.blit(source, target, image[2], image[3])), model::stats);
-                        }));
-            }
-        };
+        return Steps.when((GraphicsModel model) -> !model.targets.isEmpty() && !model.buffers.isEmpty(), state -> {
+            Arbitrary<int[]> bad = Arbitraries.oneOf(
+                    Combinators.combine(BadNumbers.overflowingInts(), BadNumbers.overflowingInts())
+                            .as((width, height) -> new int[] {width, height, 0, 0}),
+                    Combinators.combine(BadNumbers.nonPositiveInts(), sides())
+                            .as((width, height) -> new int[] {width, height, 0, 0}),
+                    BadNumbers.overflowingInts().map(x -> new int[] {1, 1, x, 0}),
+                    BadNumbers.nonPositiveInts().filter(y -> y < 0).map(y -> new int[] {1, 1, 0, y}));
+            return Combinators.combine(Arbitraries.integers().greaterOrEqual(0), bad)
+                    .as((pick, image) -> Transformer.mutate("blit a " + image[0] + "x" + image[1] + " image at ("
+                            + image[2] + ", " + image[3] + ") onto live target #" + pick + ", refused", model -> {
+                        RenderTarget target = live(model, pick);
+                        GraphicsBuffer buffer = model.buffers.get(pick % model.buffers.size());
+                        BufferImage source = new BufferImage(buffer, image[0], image[1], target.format());
+                        assertRefusedWithoutChange("blit(" + source + ", " + target + ")", () -> call(model,
+                                model.driver.blit(source, target, image[2], image[3])), model::stats);
+                    }));
+        });
     }
 
     private static RenderTarget live(GraphicsModel model, int pick) {

@@ -28,7 +28,7 @@ public interface GraphicsDriverContract {
                     .run();
         } finally {
             chain.finalState().ifPresent(model -> {
-                CallCount.report(model.calls);
+                Steps.count("GraphicsDriver " + model.driver.name(), model.calls);
                 model.close();
             });
         }

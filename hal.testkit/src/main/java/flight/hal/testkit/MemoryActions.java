@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -62,24 +63,16 @@ final class MemoryActions {
     }
 
     static Action<MemoryModel> deallocate() {
-        return new Action.Dependent<>() {
-            @Override
-            public boolean precondition(MemoryModel state) {
-                return !state.live.isEmpty();
-            }
-
-            @Override
-            public Arbitrary<Transformer<MemoryModel>> transformer(MemoryModel state) {
-                return Arbitraries.integers().greaterOrEqual(0).map(pick -> Transformer.mutate("deallocate live #"
-                        + pick, model -> {
-                            long handle = model.liveHandle(pick);
-                            HalResult<Void> result = call(model, model.driver.deallocate(handle));
-                            assertTrue(result.isOk(), () -> "deallocate of a live handle: " + result);
-                            model.live.remove(handle);
-                            model.released.add(handle);
-                        }));
-            }
-        };
+        return Steps.when((MemoryModel state) -> !state.live.isEmpty(), state -> {
+            return Arbitraries.integers().greaterOrEqual(0).map(pick -> Transformer.mutate("deallocate live #"
+                    + pick, model -> {
+                        long handle = model.liveHandle(pick);
+                        HalResult<Void> result = call(model, model.driver.deallocate(handle));
+                        assertTrue(result.isOk(), () -> "deallocate of a live handle: " + result);
+                        model.live.remove(handle);
+                        model.released.add(handle);
+                    }));
+        });
     }
 
     static Action<MemoryModel> refusedRelease() {
@@ -92,22 +85,14 @@ final class MemoryActions {
     }
 
     static Action<MemoryModel> reallocate() {
-        return new Action.Dependent<>() {
-            @Override
-            public boolean precondition(MemoryModel state) {
-                return !state.live.isEmpty();
-            }
-
-            @Override
-            public Arbitrary<Transformer<MemoryModel>> transformer(MemoryModel state) {
-                return Combinators.combine(Arbitraries.integers().greaterOrEqual(0),
-                        Arbitraries.longs().between(1, Math.min(LARGEST_GOOD_SIZE, state.driver.maxAllocationSize())),
-                        Arbitraries.doubles().between(0, 1), Arbitraries.longs())
-                        .as((pick, size, moved, seed) -> Transformer.mutate("reallocate live #" + pick + " to " + size
-                                + " B after the caller moved its buffer to " + moved, model ->
-                                reallocate(model, model.live.get(model.liveHandle(pick)), size, moved, seed)));
-            }
-        };
+        return Steps.when((MemoryModel state) -> !state.live.isEmpty(), state -> {
+            return Combinators.combine(Arbitraries.integers().greaterOrEqual(0),
+                    Arbitraries.longs().between(1, Math.min(LARGEST_GOOD_SIZE, state.driver.maxAllocationSize())),
+                    Arbitraries.doubles().between(0, 1), Arbitraries.longs())
+                    .as((pick, size, moved, seed) -> Transformer.mutate("reallocate live #" + pick + " to " + size
+                            + " B after the caller moved its buffer to " + moved, model ->
+                            reallocate(model, model.live.get(model.liveHandle(pick)), size, moved, seed)));
+        });
     }
 
     private static void reallocate(MemoryModel model, MemoryModel.Live live, long size, double moved, long seed) {
@@ -193,8 +178,7 @@ final class MemoryActions {
         return result;
     }
 
-    private static Action<MemoryModel> dependent(java.util.function.Function<MemoryModel,
-            Arbitrary<Transformer<MemoryModel>>> transformers) {
-        return (Action.Dependent<MemoryModel>) transformers::apply;
+    private static Action<MemoryModel> dependent(Function<MemoryModel, Arbitrary<Transformer<MemoryModel>>> transformers) {
+        return Steps.when(model -> true, transformers);
     }
 }

@@ -27,7 +27,7 @@ public interface MemoryDriverContract {
             chain.withInvariant("every allocation intact, stats count them", MemoryModel::checkInvariants).run();
         } finally {
             chain.finalState().ifPresent(model -> {
-                CallCount.report(model.calls);
+                Steps.count("MemoryDriver " + model.driver.name(), model.calls);
                 model.close();
             });
         }

@@ -35,10 +35,18 @@ public final class Steps {
 
     /** Counts one generated call of {@code service}, for {@link #report()}. */
     public static void count(String service) {
-        CALLS.computeIfAbsent(service, name -> new LongAdder()).increment();
+        count(service, 1);
     }
 
-    /** {@code service: N calls} per service counted in this JVM so far, one a line. */
+    /** Counts {@code calls} generated calls of {@code service}, for {@link #report()}. */
+    public static void count(String service, long calls) {
+        CALLS.computeIfAbsent(service, name -> new LongAdder()).add(calls);
+    }
+
+    /**
+     * {@code service: N calls} per service counted in this JVM so far, one a line. {@link CallReport} prints it when
+     * a test run ends.
+     */
     public static String report() {
         StringBuilder report = new StringBuilder();
         CALLS.forEach((service, calls) -> report.append(service).append(": ").append(calls.sum())

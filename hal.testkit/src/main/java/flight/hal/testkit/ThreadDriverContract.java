@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -71,7 +72,7 @@ public interface ThreadDriverContract {
             assertRefused(driver.executeParallel(null), "executeParallel(null)");
             assertRefused(driver.submit(null), "submit(null)");
             checkSubmitted(driver, tasks, throwing);
-            CallCount.report(5 + tasks.stream().filter(java.util.Objects::nonNull).count());
+            Steps.count("ThreadDriver " + driver.name(), 5 + tasks.stream().filter(Objects::nonNull).count());
         } finally {
             driver.shutdown();
         }

@@ -22,7 +22,6 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.state.Action;
 import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.Transformer;
@@ -110,10 +109,6 @@ class ResourceManagerPropertyTest {
                 ScopedResource.class, int.class);
     }
 
-    @AfterContainer
-    static void reportCalls() {
-        System.out.print(Steps.report());
-    }
 
     @Provide
     Arbitrary<ActionChain<World>> calls() {
