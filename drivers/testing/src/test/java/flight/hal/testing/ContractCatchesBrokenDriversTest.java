@@ -17,7 +17,8 @@ import flight.hal.testkit.MemoryDriverContract;
 
 /**
  * The memory contract is not vacuous: against a driver broken in one way, some generated chain of calls fails it.
- * Each break is one override of the heap test driver, which itself passes the contract.
+ * Each break is one override of the heap test driver, which itself passes the contract; the hostile fixtures of the
+ * compliance kit and the registry tests fail it too.
  */
 class ContractCatchesBrokenDriversTest {
     private static final int CHAINS = 200;
@@ -65,7 +66,23 @@ class ContractCatchesBrokenDriversTest {
     @ParameterizedTest
     @EnumSource(Break.class)
     void aBrokenDriverFailsTheMemoryContract(Break broken) {
-        MemoryDriverContract contract = broken::initialized;
+        assertFails(broken::initialized, broken.name());
+    }
+
+    /** The hostile fixtures whose fault lies in a call the contract makes (a hang would hang the property). */
+    @ParameterizedTest
+    @EnumSource(value = HostileMemoryDriver.Fault.class, names = {"NULL_ALLOCATE", "THROW_STATS"})
+    void aHostileDriverFailsTheMemoryContract(HostileMemoryDriver.Fault fault) {
+        assertFails(() -> {
+            HostileMemoryDriver driver = new HostileMemoryDriver();
+            driver.configure(Map.of(HalDriver.NAME_PROPERTY, "hostile.memory", HostileMemoryDriver.FAULT,
+                    fault.name()));
+            driver.initialize().orElseThrow();
+            return driver;
+        }, fault.name());
+    }
+
+    private static void assertFails(MemoryDriverContract contract, String driver) {
         boolean caught = contract.memoryCalls().sampleStream().limit(CHAINS).anyMatch(chain -> {
             try {
                 contract.memoryDriverKeepsItsContract(chain);
@@ -74,6 +91,6 @@ class ContractCatchesBrokenDriversTest {
                 return true;
             }
         });
-        assertTrue(caught, () -> broken + " passed " + CHAINS + " chains of the memory contract");
+        assertTrue(caught, () -> driver + " passed " + CHAINS + " chains of the memory contract");
     }
 }
