@@ -23,7 +23,7 @@ import flight.hal.testkit.Refusals;
  * activation with {@code config.invalid}, and the unavailable device it makes still answers every question without
  * throwing.
  */
-class DeviceConfigProperties {
+class DeviceConfigPropertyTest {
 
     @HalProperty
     void everyConfigurationIsConsistentOrRefusedAtActivation(@ForAll("configurations") Map<String, Object> values) {

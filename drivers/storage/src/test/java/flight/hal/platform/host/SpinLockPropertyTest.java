@@ -18,7 +18,7 @@ import flight.hal.testkit.HalProperty;
  * second lock by the holder, an unlock by a thread that does not hold it) throws the documented
  * {@link IllegalMonitorStateException} and leaves the lock as it was; nothing ever spins forever.
  */
-class SpinLockProperties {
+class SpinLockPropertyTest {
 
     enum Step { LOCK, TRY_LOCK, UNLOCK, TRY_LOCK_ELSEWHERE, UNLOCK_ELSEWHERE }
 

@@ -28,7 +28,7 @@ import flight.hal.testkit.Refusals;
  * allocator: live bytes always the sum of the live blocks, every live block aligned and holding what was stored in
  * it, every bad call refused without changing the live bytes.
  */
-class AlignedAllocatorProperties {
+class AlignedAllocatorPropertyTest {
 
     /** The allocator and what must be true of it. */
     static final class Model {
@@ -70,11 +70,11 @@ class AlignedAllocatorProperties {
     @Provide
     Arbitrary<ActionChain<Model>> chains() {
         return ActionChain.startWith(Model::new)
-                .withAction(3, (Action.Independent<Model>) AlignedAllocatorProperties::allocate)
-                .withAction(2, (Action.Independent<Model>) AlignedAllocatorProperties::badSize)
-                .withAction(2, (Action.Dependent<Model>) AlignedAllocatorProperties::free)
-                .withAction((Action.Dependent<Model>) AlignedAllocatorProperties::misuseFreed)
-                .withAction((Action.Independent<Model>) AlignedAllocatorProperties::foreignOrNull)
+                .withAction(3, (Action.Independent<Model>) AlignedAllocatorPropertyTest::allocate)
+                .withAction(2, (Action.Independent<Model>) AlignedAllocatorPropertyTest::badSize)
+                .withAction(2, (Action.Dependent<Model>) AlignedAllocatorPropertyTest::free)
+                .withAction((Action.Dependent<Model>) AlignedAllocatorPropertyTest::misuseFreed)
+                .withAction((Action.Independent<Model>) AlignedAllocatorPropertyTest::foreignOrNull)
                 .withMaxTransformations(30);
     }
 

@@ -27,7 +27,7 @@ import flight.hal.testkit.Refusals;
  * nothing, or numbers past {@code Long.MAX_VALUE} give the hottest readable zone or a refusal, never an exception; the
  * clock never goes back, the random source is not stuck.
  */
-class PlatformSensorsProperties {
+class PlatformSensorsPropertyTest {
 
     @HalProperty
     void theHottestReadableZoneOrARefusal(@ForAll("zoneContents") List<String> zones) throws IOException {

@@ -24,7 +24,7 @@ import flight.hal.testkit.HalProperty;
  * bad ones (out of range, overflowing, misaligned, empty, too large, without or with a read-only buffer, off the write
  * pointer, across zones, on full zones, on no zone, on a closed device) refused with nothing changed.
  */
-class BlockDeviceProperties {
+class BlockDevicePropertyTest {
     private static final int STEPS = 30;
     /** The models the chains of the current try opened; closed and deleted when the try ends. */
     private static final Queue<DeviceModel> OPENED = new ConcurrentLinkedQueue<>();
@@ -79,27 +79,27 @@ class BlockDeviceProperties {
             for (Action.Dependent<DeviceModel> action : actions(kind)) {
                 chain = chain.withAction(action);
             }
-            return chain.withAction(3, (Action.Dependent<DeviceModel>) BlockDeviceProperties::read)
-                    .withAction(3, (Action.Dependent<DeviceModel>) BlockDeviceProperties::badData)
+            return chain.withAction(3, (Action.Dependent<DeviceModel>) BlockDevicePropertyTest::read)
+                    .withAction(3, (Action.Dependent<DeviceModel>) BlockDevicePropertyTest::badData)
                     .withMaxTransformations(STEPS);
         });
     }
 
     private static List<Action.Dependent<DeviceModel>> actions(DeviceKind kind) {
-        List<Action.Dependent<DeviceModel>> actions = new ArrayList<>(List.of(BlockDeviceProperties::badDiscard,
-                BlockDeviceProperties::flush, BlockDeviceProperties::largeRead, BlockDeviceProperties::badLarge,
-                BlockDeviceProperties::closeAndReopen));
+        List<Action.Dependent<DeviceModel>> actions = new ArrayList<>(List.of(BlockDevicePropertyTest::badDiscard,
+                BlockDevicePropertyTest::flush, BlockDevicePropertyTest::largeRead, BlockDevicePropertyTest::badLarge,
+                BlockDevicePropertyTest::closeAndReopen));
         switch (kind) {
-            case FILE -> actions.addAll(List.of(BlockDeviceProperties::write, BlockDeviceProperties::write,
-                    BlockDeviceProperties::discard, BlockDeviceProperties::largeWrite,
-                    BlockDeviceProperties::notZoned, BlockDeviceProperties::notNvm));
-            case NVM -> actions.addAll(List.of(BlockDeviceProperties::write, BlockDeviceProperties::largeWrite,
-                    BlockDeviceProperties::storeAndPersist, BlockDeviceProperties::badPersist,
-                    BlockDeviceProperties::notZoned));
-            case ZONED -> actions.addAll(List.of(BlockDeviceProperties::zoneWrite, BlockDeviceProperties::zoneWrite,
-                    BlockDeviceProperties::manageZone, BlockDeviceProperties::manageZone,
-                    BlockDeviceProperties::badZoneWrite, BlockDeviceProperties::badZoneStart,
-                    BlockDeviceProperties::allocateZone, BlockDeviceProperties::notNvm));
+            case FILE -> actions.addAll(List.of(BlockDevicePropertyTest::write, BlockDevicePropertyTest::write,
+                    BlockDevicePropertyTest::discard, BlockDevicePropertyTest::largeWrite,
+                    BlockDevicePropertyTest::notZoned, BlockDevicePropertyTest::notNvm));
+            case NVM -> actions.addAll(List.of(BlockDevicePropertyTest::write, BlockDevicePropertyTest::largeWrite,
+                    BlockDevicePropertyTest::storeAndPersist, BlockDevicePropertyTest::badPersist,
+                    BlockDevicePropertyTest::notZoned));
+            case ZONED -> actions.addAll(List.of(BlockDevicePropertyTest::zoneWrite, BlockDevicePropertyTest::zoneWrite,
+                    BlockDevicePropertyTest::manageZone, BlockDevicePropertyTest::manageZone,
+                    BlockDevicePropertyTest::badZoneWrite, BlockDevicePropertyTest::badZoneStart,
+                    BlockDevicePropertyTest::allocateZone, BlockDevicePropertyTest::notNvm));
         }
         return actions;
     }

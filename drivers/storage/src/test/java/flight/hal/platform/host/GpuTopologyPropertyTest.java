@@ -32,7 +32,7 @@ import flight.hal.testkit.Refusals;
  * containment is exact arithmetic, never wrapped; bindings nest, close in any order, and binding an unknown GPU is
  * refused without touching the thread's binding.
  */
-class GpuTopologyProperties {
+class GpuTopologyPropertyTest {
     private static final Path NO_DRM = Path.of("/nonexistent/drm");
 
     /** A configured entry and the range it gives, null when it must be skipped. */
