@@ -32,7 +32,7 @@ public interface AlignedAllocator {
      *
      * @return an {@code INVALID_STATE} error {@code alloc.double_free} when it was already freed, or
      *         {@code alloc.corrupt} when its header was overwritten; {@code INVALID_PARAMETER} for a block of another
-     *         allocator
+     *         allocator or for {@code null}
      */
     HalResult<Void> free(AlignedBlock block);
 

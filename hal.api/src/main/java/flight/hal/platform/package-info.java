@@ -3,7 +3,7 @@
  * GPU, the 128-byte aligned guarded allocator, spinlocks with backoff and memory fences.
  */
 @Export
-@Version("1.0.0")
+@Version("1.0.1")
 package flight.hal.platform;
 
 import org.osgi.annotation.bundle.Export;

@@ -17,6 +17,9 @@ final class BackoffSpinLock implements SpinLock {
     @Override
     public void lock() {
         Thread me = Thread.currentThread();
+        if (owner.get() == me) {
+            throw new IllegalMonitorStateException("the spinlock is not reentrant: " + me + " already holds it");
+        }
         int spins = 1;
         while (!owner.compareAndSet(null, me)) {
             for (int i = 0; i < spins; i++) {

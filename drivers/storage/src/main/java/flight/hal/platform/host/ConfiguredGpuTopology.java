@@ -3,9 +3,11 @@ package flight.hal.platform.host;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -40,7 +42,8 @@ public class ConfiguredGpuTopology implements GpuTopology {
     private static final Pattern CARD = Pattern.compile("card(\\d+)");
     private static final Logger LOG = LoggerFactory.getLogger(ConfiguredGpuTopology.class);
 
-    private final ThreadLocal<Integer> bound = new ThreadLocal<>();
+    /** Per thread, its open bindings, innermost last; absent while the thread has none. */
+    private final ThreadLocal<Deque<Binding>> bound = new ThreadLocal<>();
     private volatile List<GpuRange> ranges = List.of();
 
     @Activate
@@ -82,10 +85,16 @@ public class ConfiguredGpuTopology implements GpuTopology {
                 if (fields.length != 4) {
                     throw new NumberFormatException("4 fields expected");
                 }
-                GpuRange range = new GpuRange(Integer.parseInt(fields[0]), Integer.parseInt(fields[1]),
-                        Long.parseLong(fields[2]), Long.parseLong(fields[3]));
+                GpuRange range = new GpuRange(Integer.parseInt(fields[0].trim()), Integer.parseInt(fields[1].trim()),
+                        Long.parseLong(fields[2].trim()), Long.parseLong(fields[3].trim()));
                 if (range.gpuId() < 0 || range.weight() < 0 || range.lbaStart() < 0 || range.lbaLength() < 0) {
                     throw new NumberFormatException("negative value");
+                }
+                if (range.lbaLength() > Long.MAX_VALUE - range.lbaStart()) {
+                    throw new NumberFormatException("the range ends past LBA " + Long.MAX_VALUE);
+                }
+                if (parsed.stream().anyMatch(other -> other.gpuId() == range.gpuId())) {
+                    throw new NumberFormatException("GPU " + range.gpuId() + " is listed already");
                 }
                 parsed.add(range);
             } catch (NumberFormatException e) {
@@ -124,37 +133,48 @@ public class ConfiguredGpuTopology implements GpuTopology {
             return HalResult.err(HalError.notFound("GPU " + gpuId + " is not in the topology: "
                     + ranges.stream().map(GpuRange::gpuId).toList()));
         }
-        Integer previous = bound.get();
-        Thread owner = Thread.currentThread();
-        bound.set(gpuId);
-        return HalResult.ok(new GpuBinding() {
-            private boolean closed;
+        Deque<Binding> bindings = bound.get();
+        if (bindings == null) {
+            bindings = new ArrayDeque<>();
+            bound.set(bindings);
+        }
+        Binding binding = new Binding(gpuId, Thread.currentThread(), bindings);
+        bindings.addLast(binding);
+        return HalResult.ok(binding);
+    }
 
-            @Override
-            public int gpuId() {
-                return gpuId;
-            }
+    /** A binding of its thread, in that thread's stack of bindings until closed. */
+    private final class Binding implements GpuBinding {
+        private final int gpuId;
+        private final Thread owner;
+        private final Deque<Binding> bindings;
 
-            @Override
-            public void close() {
-                if (Thread.currentThread() != owner) {
-                    throw new IllegalStateException("a GPU binding must be closed by the thread that made it");
-                }
-                if (!closed) {
-                    closed = true;
-                    if (previous == null) {
-                        bound.remove();
-                    } else {
-                        bound.set(previous);
-                    }
-                }
+        Binding(int gpuId, Thread owner, Deque<Binding> bindings) {
+            this.gpuId = gpuId;
+            this.owner = owner;
+            this.bindings = bindings;
+        }
+
+        @Override
+        public int gpuId() {
+            return gpuId;
+        }
+
+        /** Leaves the stack wherever it is, so an outer binding closed first never comes back in force. */
+        @Override
+        public void close() {
+            if (Thread.currentThread() != owner) {
+                throw new IllegalStateException("a GPU binding must be closed by the thread that made it");
             }
-        });
+            if (bindings.removeLastOccurrence(this) && bindings.isEmpty()) {
+                bound.remove();
+            }
+        }
     }
 
     @Override
     public OptionalInt callingGpu() {
-        Integer gpu = bound.get();
-        return gpu == null ? OptionalInt.empty() : OptionalInt.of(gpu);
+        Deque<Binding> bindings = bound.get();
+        return bindings == null || bindings.isEmpty() ? OptionalInt.empty() : OptionalInt.of(bindings.getLast().gpuId);
     }
 }

@@ -102,7 +102,7 @@ final class BlockEngine implements Closeable {
                 case FLUSH -> flush();
                 case DISCARD -> discard(request);
                 case ZONE_RESET, ZONE_OPEN, ZONE_CLOSE, ZONE_FINISH -> zoned().flatMap(table ->
-                        table.manage(request.operation(), request.lba()))
+                        table.manage(request.operation(), request.lba(), this::zeroFill))
                         .map(zone -> new IoResult(request.operation(), zone.startLba(), 0));
             };
         } catch (IOException e) {
@@ -168,6 +168,22 @@ final class BlockEngine implements Closeable {
             return HalResult.ok();
         } catch (IOException e) {
             return HalResult.err(ioError(request.operation(), lba, e));
+        }
+    }
+
+    /** Writes zeros to blocks {@code [lba, lba + blocks)}, a transfer at a time, and forces them. */
+    private HalResult<Void> zeroFill(long lba, long blocks) {
+        long offset = lba * config.blockSize();
+        long length = blocks * config.blockSize();
+        ByteBuffer zeros = ByteBuffer.allocateDirect((int) Math.min(length, config.maxTransferBytes()));
+        try {
+            for (long done = 0; done < length; done += zeros.capacity()) {
+                medium.write(offset + done, zeros.clear().limit((int) Math.min(zeros.capacity(), length - done)));
+            }
+            medium.force(offset, length);
+            return HalResult.ok();
+        } catch (IOException e) {
+            return HalResult.err(ioError(IoOperation.ZONE_FINISH, lba, e));
         }
     }
 

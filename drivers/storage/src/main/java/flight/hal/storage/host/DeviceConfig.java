@@ -24,8 +24,8 @@ import flight.hal.HalResult;
  * @param ioThreads        {@code io.threads}: threads executing requests; default 2
  * @param directIo         {@code direct.io}: bypass the page cache where the file system allows; default false
  * @param zones            {@code zone.size.blocks} (default 256), {@code zone.capacity.blocks} (default the size),
- *                         {@code zone.count} (default as many as fit the capacity), {@code zones.read.only} and
- *                         {@code zones.offline} (zone numbers, comma separated)
+ *                         {@code zone.count} (default as many as fit the capacity; at most {@value #MAX_ZONES}),
+ *                         {@code zones.read.only} and {@code zones.offline} (zone numbers, comma separated)
  * @param thermal          {@code thermal.threshold.celsius} (default 85), {@code thermal.pause.micros} (default
  *                         1000), {@code thermal.interval.millis} (default 1000)
  */
@@ -53,6 +53,9 @@ record DeviceConfig(String name, int ranking, Path path, DeviceKind kind, int bl
     static final String THERMAL_INTERVAL_MILLIS = "thermal.interval.millis";
 
     private static final long DEFAULT_CAPACITY = 64L << 20;
+    private static final int DEFAULT_BLOCK_SIZE = 4096;
+    /** The most zones a device has: each is an object in memory and a record in the metadata file. */
+    static final int MAX_ZONES = 1 << 20;
     private static final int DEFAULT_MAX_TRANSFER = 1 << 20;
 
     /** Reads and checks the properties; every problem is named in one {@code INVALID_PARAMETER} error. */
@@ -79,22 +82,16 @@ record DeviceConfig(String name, int ranking, Path path, DeviceKind kind, int bl
         }
         Path path = Path.of(pathText.isEmpty() ? "unset" : pathText).toAbsolutePath();
         DeviceKind kind = settings.choice(KIND, DeviceKind.FILE);
-        int blockSize = settings.integer(BLOCK_SIZE, 4096, 512, 65536);
-        if (Integer.bitCount(blockSize) != 1) {
-            settings.problem(BLOCK_SIZE + "=" + blockSize + " is not a power of two");
-        }
-        long capacityBytes = settings.number(CAPACITY_BYTES, DEFAULT_CAPACITY, blockSize,
-                kind == DeviceKind.NVM ? Integer.MAX_VALUE : (long) Integer.MAX_VALUE * blockSize);
-        if (capacityBytes % blockSize != 0) {
-            settings.problem(CAPACITY_BYTES + "=" + capacityBytes + " is not a whole number of " + blockSize
-                    + "-byte blocks");
-        }
-        int maxTransfer = settings.integer(MAX_TRANSFER_BYTES, Math.max(DEFAULT_MAX_TRANSFER, blockSize), blockSize,
-                1 << 30);
-        if (maxTransfer % blockSize != 0) {
-            settings.problem(MAX_TRANSFER_BYTES + "=" + maxTransfer + " is not a whole number of " + blockSize
-                    + "-byte blocks");
-        }
+        int blockSize = (int) settings.checked(BLOCK_SIZE, settings.integer(BLOCK_SIZE, DEFAULT_BLOCK_SIZE, 512,
+                65536), size -> Long.bitCount(size) == 1, DEFAULT_BLOCK_SIZE, "is not a power of two");
+        String wholeBlocks = "is not a whole number of " + blockSize + "-byte blocks";
+        long capacityBytes = settings.checked(CAPACITY_BYTES, settings.number(CAPACITY_BYTES, DEFAULT_CAPACITY,
+                blockSize, kind == DeviceKind.NVM ? Integer.MAX_VALUE : (long) Integer.MAX_VALUE * blockSize),
+                bytes -> bytes % blockSize == 0, DEFAULT_CAPACITY, wholeBlocks);
+        int defaultMaxTransfer = Math.max(DEFAULT_MAX_TRANSFER, blockSize);
+        int maxTransfer = (int) settings.checked(MAX_TRANSFER_BYTES, settings.integer(MAX_TRANSFER_BYTES,
+                defaultMaxTransfer, blockSize, 1 << 30), bytes -> bytes % blockSize == 0, defaultMaxTransfer,
+                wholeBlocks);
         ZoneGeometry zones = kind == DeviceKind.ZONED ? zones(settings, capacityBytes / blockSize) : ZoneGeometry.NONE;
         long capacityBlocks = kind == DeviceKind.ZONED ? zones.count() * zones.sizeBlocks() : capacityBytes / blockSize;
         ThermalPolicy thermal = new ThermalPolicy(settings.decimal(THERMAL_THRESHOLD, 85.0),
@@ -109,7 +106,13 @@ record DeviceConfig(String name, int ranking, Path path, DeviceKind kind, int bl
     private static ZoneGeometry zones(Settings settings, long capacityBlocks) {
         long size = settings.number(ZONE_SIZE_BLOCKS, Math.min(256, capacityBlocks), 1, capacityBlocks);
         long capacity = settings.number(ZONE_CAPACITY_BLOCKS, size, 1, size);
-        int count = settings.integer(ZONE_COUNT, (int) (capacityBlocks / size), 1, (int) (Integer.MAX_VALUE / size));
+        int maxCount = (int) Math.min(MAX_ZONES, Integer.MAX_VALUE / size);
+        long fitting = Math.min(capacityBlocks / size, maxCount);
+        if (settings.text(ZONE_COUNT, "").isEmpty() && capacityBlocks / size > maxCount) {
+            settings.problem(capacityBlocks / size + " zones of " + size + " blocks fill the capacity, more than the "
+                    + maxCount + " a device can have: set zone.count or larger zones");
+        }
+        int count = settings.integer(ZONE_COUNT, (int) fitting, 1, maxCount);
         return new ZoneGeometry(size, capacity, count, settings.indexes(ZONES_READ_ONLY, count),
                 settings.indexes(ZONES_OFFLINE, count));
     }

@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import flight.hal.ErrorCategory;
 import flight.hal.HalCapability;
 import flight.hal.HalError;
 import flight.hal.HalResult;
@@ -128,6 +129,9 @@ public class HostBlockDevice implements BlockDevice, AutoCloseable {
             return HalResult.err(HalError.initializationFailed("block device " + config.name()
                     + " could not be opened: " + failure));
         }
+        if (closed.get()) {
+            return HalResult.err(closedError());
+        }
         active = true;
         return HalResult.ok();
     }
@@ -144,9 +148,10 @@ public class HostBlockDevice implements BlockDevice, AutoCloseable {
         return active;
     }
 
+    /** Opened and not closed since. */
     @Override
     public boolean isAvailable() {
-        return engine != null;
+        return engine != null && !closed.get();
     }
 
     /** NVM is memory mapping; direct I/O is DMA into the caller's memory. */
@@ -189,8 +194,9 @@ public class HostBlockDevice implements BlockDevice, AutoCloseable {
         if (request == null) {
             return CompletableFuture.completedStage(HalResult.err(HalError.invalidParameter("the request is null")));
         }
-        if (engine == null) {
-            return CompletableFuture.completedStage(HalResult.err(unavailable()));
+        HalError unusable = unusable();
+        if (unusable != null) {
+            return CompletableFuture.completedStage(HalResult.err(unusable));
         }
         return queue.submit(() -> {
             long pause = governor.pauseNanos(temperature);
@@ -206,19 +212,22 @@ public class HostBlockDevice implements BlockDevice, AutoCloseable {
 
     @Override
     public HalResult<IoResult> transferLarge(IoRequest request) {
-        return engine == null ? HalResult.err(unavailable())
+        HalError unusable = unusable();
+        return unusable != null ? HalResult.err(unusable)
                 : LargeTransfer.run(request, engine.capabilities(), this::execute, Thread::yield);
     }
 
     @Override
     public HalResult<List<ZoneInfo>> reportZones() {
-        return engine == null ? HalResult.err(unavailable()) : engine.reportZones();
+        HalError unusable = unusable();
+        return unusable != null ? HalResult.err(unusable) : engine.reportZones();
     }
 
     @Override
     public HalResult<ZoneInfo> allocateZone() {
-        if (engine == null) {
-            return HalResult.err(unavailable());
+        HalError unusable = unusable();
+        if (unusable != null) {
+            return HalResult.err(unusable);
         }
         GpuTopology gpus = topology;
         Optional<GpuRange> near = gpus == null ? Optional.empty() : gpus.callingRange();
@@ -227,12 +236,15 @@ public class HostBlockDevice implements BlockDevice, AutoCloseable {
 
     @Override
     public HalResult<Void> persist(long byteOffset, long length) {
-        return engine == null ? HalResult.err(unavailable()) : engine.persist(byteOffset, length);
+        HalError unusable = unusable();
+        return unusable != null ? HalResult.err(unusable) : engine.persist(byteOffset, length);
     }
 
+    /** The mapping of an open NVM device; a mapping taken before {@link #close()} stays valid memory after it. */
     @Override
     public HalResult<ByteBuffer> mapping() {
-        return engine == null ? HalResult.err(unavailable()) : engine.mapping();
+        HalError unusable = unusable();
+        return unusable != null ? HalResult.err(unusable) : engine.mapping();
     }
 
     @Override
@@ -240,7 +252,19 @@ public class HostBlockDevice implements BlockDevice, AutoCloseable {
         return counters.snapshot();
     }
 
-    private HalError unavailable() {
-        return HalError.unavailable("block device " + config.name() + " is unavailable: " + failure);
+    /**
+     * Why the device cannot serve a call (it never opened, or it was closed), or null when it can: the one check
+     * every call makes before it touches the engine, whose files are closed with the device.
+     */
+    private HalError unusable() {
+        if (engine == null) {
+            return HalError.unavailable("block device " + config.name() + " is unavailable: " + failure);
+        }
+        return closed.get() ? closedError() : null;
+    }
+
+    private HalError closedError() {
+        return new HalError(ErrorCategory.INVALID_STATE, "device.closed", "block device " + config.name()
+                + " is closed");
     }
 }

@@ -43,13 +43,14 @@ final class LargeTransfer {
         }
         ByteBuffer all = request.buffer();
         int total = request.length();
-        for (int done = 0; done < total; done += chunk) {
+        // long: done + chunk passes Integer.MAX_VALUE after the last chunk of a transfer near 2 GiB
+        for (long done = 0; done < total; done += chunk) {
             if (done > 0) {
                 yield.run();
             }
-            int length = Math.min(chunk, total - done);
+            int length = (int) Math.min(chunk, total - done);
             long lba = request.lba() + done / blockSize;
-            ByteBuffer part = all.slice(all.position() + done, length);
+            ByteBuffer part = all.slice(all.position() + (int) done, length);
             HalResult<IoResult> result = execute.apply(new IoRequest(request.operation(), lba, 0, part,
                     request.fua()));
             if (result.isErr()) {

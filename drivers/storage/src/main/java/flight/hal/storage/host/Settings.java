@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.LongPredicate;
 
 /**
  * Reads typed values out of component properties, which Config Admin files may hold as numbers or as strings. A value
@@ -57,17 +58,37 @@ final class Settings {
         return (int) number(key, fallback, min, max);
     }
 
+    /**
+     * {@code value}, read from {@code key}, when {@code rule} accepts it; else the problem "{@code key=value}
+     * {@code broken}" is recorded and {@code fallback} given instead. Values combine with each other (a capacity
+     * in whole blocks, a power-of-two block size), so a value a rule refused must not reach what is computed from
+     * it: a refused configuration is still read, for the device's name and its error, and must never throw.
+     */
+    long checked(String key, long value, LongPredicate rule, long fallback, String broken) {
+        if (rule.test(value)) {
+            return value;
+        }
+        problems.add(key + "=" + value + " " + broken);
+        return fallback;
+    }
+
     double decimal(String key, double fallback) {
         Object value = properties.get(key);
         if (value == null) {
             return fallback;
         }
+        double parsed;
         try {
-            return value instanceof Number number ? number.doubleValue() : Double.parseDouble(String.valueOf(value));
+            parsed = value instanceof Number number ? number.doubleValue() : Double.parseDouble(String.valueOf(value));
         } catch (NumberFormatException e) {
             problems.add(key + "=" + value + " is not a number");
             return fallback;
         }
+        if (!Double.isFinite(parsed)) {
+            problems.add(key + "=" + value + " is not a finite number");
+            return fallback;
+        }
+        return parsed;
     }
 
     boolean flag(String key) {

@@ -43,13 +43,10 @@ final class Zone {
         return lba >= start && lba + blocks <= start + size;
     }
 
-    /** Records {@code blocks} more written, opening the zone implicitly or filling it. */
-    void advance(long blocks) {
-        written += blocks;
-        if (written == capacity) {
-            state = ZoneState.FULL;
-        } else if (state != ZoneState.EXPLICITLY_OPEN) {
-            state = ZoneState.IMPLICITLY_OPEN;
-        }
+    /** The write pointer and state after {@code blocks} more are written: open implicitly, or full. */
+    ZoneMetadata.Entry advanced(long blocks) {
+        long next = written + blocks;
+        return new ZoneMetadata.Entry(next, next == capacity ? ZoneState.FULL
+                : state == ZoneState.EXPLICITLY_OPEN ? state : ZoneState.IMPLICITLY_OPEN);
     }
 }

@@ -28,6 +28,12 @@ final class ZoneTable implements Closeable {
         HalResult<Void> write(long lba);
     }
 
+    /** Writes zeros to blocks {@code [lba, lba + blocks)} and forces them; called under the zone's lock. */
+    @FunctionalInterface
+    interface ZeroFill {
+        HalResult<Void> zero(long lba, long blocks);
+    }
+
     private final List<Zone> zones;
     private final ZoneMetadata metadata;
 
@@ -77,19 +83,8 @@ final class ZoneTable implements Closeable {
                 return HalResult.err(refusal);
             }
             long target = zone.start + zone.written;
-            HalResult<Void> wrote = writer.write(target);
-            if (wrote.isErr()) {
-                return HalResult.err(wrote.errorOrNull());
-            }
-            ZoneState before = zone.state;
-            zone.advance(blocks);
-            HalResult<Void> stored = store(zone, false);
-            if (stored.isErr()) {
-                zone.written -= blocks;
-                zone.state = before;
-                return HalResult.err(stored.errorOrNull());
-            }
-            return HalResult.ok(target);
+            return writer.write(target).flatMap(written -> change(zone, zone.advanced(blocks), false))
+                    .map(changed -> target);
         }
     }
 
@@ -122,41 +117,42 @@ final class ZoneTable implements Closeable {
         return null;
     }
 
-    /** Resets, opens, closes or finishes the zone starting at {@code startLba}; forced before it returns. */
-    HalResult<ZoneInfo> manage(IoOperation operation, long startLba) {
+    /**
+     * Resets, opens, closes or finishes the zone starting at {@code startLba}; forced before it returns. Finishing
+     * fills the blocks between the write pointer and the zone capacity with zeros through {@code zeroFill}: every
+     * block below a write pointer then holds what was written since the zone's last reset, or zeros, never what was
+     * written before it.
+     */
+    HalResult<ZoneInfo> manage(IoOperation operation, long startLba, ZeroFill zeroFill) {
         return zoneStartingAt(startLba).flatMap(zone -> {
             synchronized (zone) {
                 HalError refusal = refuseChange(zone);
-                if (refusal == null) {
-                    refusal = transition(zone, operation);
+                if (refusal == null && zone.state == ZoneState.FULL
+                        && (operation == IoOperation.ZONE_OPEN || operation == IoOperation.ZONE_CLOSE)) {
+                    refusal = new HalError(ErrorCategory.INVALID_STATE, "zone.invalid_transition", "zone "
+                            + zone.index + " is FULL: it cannot be " + (operation == IoOperation.ZONE_OPEN
+                            ? "opened" : "closed") + " before it is reset");
                 }
-                return refusal != null ? HalResult.err(refusal) : store(zone, true).map(ok -> zone.info());
+                if (refusal != null) {
+                    return HalResult.err(refusal);
+                }
+                HalResult<Void> filled = operation == IoOperation.ZONE_FINISH && zone.written < zone.capacity
+                        ? zeroFill.zero(zone.start + zone.written, zone.capacity - zone.written) : HalResult.ok();
+                return filled.flatMap(ok -> change(zone, transition(zone, operation), true)).map(ok -> zone.info());
             }
         });
     }
 
-    private static HalError transition(Zone zone, IoOperation operation) {
-        switch (operation) {
-            case ZONE_RESET -> {
-                zone.written = 0;
-                zone.state = ZoneState.EMPTY;
-            }
-            case ZONE_FINISH -> {
-                zone.written = zone.capacity;
-                zone.state = ZoneState.FULL;
-            }
-            case ZONE_OPEN, ZONE_CLOSE -> {
-                if (zone.state == ZoneState.FULL) {
-                    return new HalError(ErrorCategory.INVALID_STATE, "zone.invalid_transition", "zone "
-                            + zone.index + " is FULL: it cannot be " + (operation == IoOperation.ZONE_OPEN
-                            ? "opened" : "closed") + " before it is reset");
-                }
-                zone.state = operation == IoOperation.ZONE_OPEN ? ZoneState.EXPLICITLY_OPEN
-                        : zone.written == 0 ? ZoneState.EMPTY : ZoneState.CLOSED;
-            }
+    /** The write pointer and state {@code operation} moves {@code zone} to, which may make it. */
+    private static ZoneMetadata.Entry transition(Zone zone, IoOperation operation) {
+        return switch (operation) {
+            case ZONE_RESET -> ZoneMetadata.Entry.EMPTY;
+            case ZONE_FINISH -> new ZoneMetadata.Entry(zone.capacity, ZoneState.FULL);
+            case ZONE_OPEN -> new ZoneMetadata.Entry(zone.written, ZoneState.EXPLICITLY_OPEN);
+            case ZONE_CLOSE -> new ZoneMetadata.Entry(zone.written, zone.written == 0 ? ZoneState.EMPTY
+                    : ZoneState.CLOSED);
             default -> throw new IllegalArgumentException(operation + " is not a zone management operation");
-        }
-        return null;
+        };
     }
 
     /**
@@ -170,8 +166,8 @@ final class ZoneTable implements Closeable {
         for (Zone zone : order) {
             synchronized (zone) {
                 if (zone.injected == null && zone.state == ZoneState.EMPTY) {
-                    zone.state = ZoneState.EXPLICITLY_OPEN;
-                    return store(zone, true).map(ok -> zone.info());
+                    return change(zone, new ZoneMetadata.Entry(0, ZoneState.EXPLICITLY_OPEN), true)
+                            .map(ok -> zone.info());
                 }
             }
         }
@@ -220,16 +216,22 @@ final class ZoneTable implements Closeable {
         return zones.subList(first, last + 1);
     }
 
-    private HalResult<Void> store(Zone zone, boolean force) {
+    /**
+     * Moves {@code zone} to {@code next}: stored first (and forced with {@code force}), applied only once stored, so
+     * a zone whose change could not be stored stays as it was. Called under the zone's lock.
+     */
+    private HalResult<Void> change(Zone zone, ZoneMetadata.Entry next, boolean force) {
         try {
-            metadata.store(zone.index, new ZoneMetadata.Entry(zone.written, zone.state));
+            metadata.store(zone.index, next);
             if (force) {
                 metadata.force();
             }
-            return HalResult.ok();
         } catch (IOException e) {
             return HalResult.err(metadataError(e));
         }
+        zone.written = next.written();
+        zone.state = next.state();
+        return HalResult.ok();
     }
 
     private static HalError metadataError(IOException e) {

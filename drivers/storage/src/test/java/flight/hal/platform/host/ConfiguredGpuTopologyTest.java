@@ -1,6 +1,7 @@
 package flight.hal.platform.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,5 +77,40 @@ class ConfiguredGpuTopologyTest {
         var unknown = topology.bind(7);
         assertEquals(ErrorCategory.NOT_FOUND, unknown.errorOrNull().category());
         assertTrue(unknown.errorOrNull().message().contains("[0, 1]"));
+    }
+
+    /** Regression (issue 9): {@code lba + blocks} wrapped past Long.MAX_VALUE, so a range "contained" LBAs past its end. */
+    @Test
+    void rangeContainmentNeverWrapsAroundLongMaxValue() {
+        GpuRange range = new GpuRange(0, 1, 10, Long.MAX_VALUE - 10);
+        assertTrue(range.contains(Long.MAX_VALUE - 1, 1));
+        assertFalse(range.contains(Long.MAX_VALUE, 1), "past the end");
+        assertFalse(new GpuRange(0, 1, 10, 100).contains(Long.MAX_VALUE, 2), "an end that wraps to negative");
+        assertFalse(new GpuRange(0, 1, 0, Long.MIN_VALUE).contains(0, 1), "a negative length holds nothing");
+        assertFalse(new GpuRange(0, 1, 0, 100).contains(5, -1), "a negative count lies nowhere");
+    }
+
+    /** Regression: entries whose range ends past Long.MAX_VALUE, and second entries of one GPU, were accepted. */
+    @Test
+    void overflowingAndRepeatedEntriesAreSkipped() {
+        ConfiguredGpuTopology topology = topology(Map.of(ConfiguredGpuTopology.GPUS, new String[] {"0:1:0:64",
+                "0:2:64:64", "1:1:" + Long.MAX_VALUE + ":2"}, ConfiguredGpuTopology.DRM_ROOT, drm.toString()));
+        assertEquals(List.of(new GpuRange(0, 1, 0, 64)), topology.ranges());
+    }
+
+    /**
+     * Regression: closing an outer binding before the inner one, then the inner one, restored the outer (closed)
+     * binding, so the thread stayed bound to a GPU after all its bindings were closed.
+     */
+    @Test
+    void bindingsClosedOutOfOrderLeaveTheThreadUnbound() {
+        ConfiguredGpuTopology topology = topology(Map.of(ConfiguredGpuTopology.GPUS, "0:1:0:64,1:1:64:64",
+                ConfiguredGpuTopology.DRM_ROOT, drm.toString()));
+        GpuBinding outer = topology.bind(0).orElseThrow();
+        GpuBinding inner = topology.bind(1).orElseThrow();
+        outer.close();
+        assertEquals(OptionalInt.of(1), topology.callingGpu(), "the inner binding stays in force");
+        inner.close();
+        assertEquals(OptionalInt.empty(), topology.callingGpu());
     }
 }

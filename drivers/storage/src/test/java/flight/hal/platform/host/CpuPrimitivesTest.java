@@ -88,4 +88,15 @@ class CpuPrimitivesTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    /** Regression: a second lock() by the holder spun forever (the lock is not reentrant); it now throws at once. */
+    @Test
+    void aSecondLockByTheHolderThrowsInsteadOfSpinningForever() {
+        SpinLock lock = new HostCpuPrimitives().newSpinLock();
+        lock.lock();
+        assertThrows(IllegalMonitorStateException.class, lock::lock);
+        lock.unlock();
+        assertTrue(lock.tryLock(), "the failed lock left it as it was");
+        lock.unlock();
+    }
 }

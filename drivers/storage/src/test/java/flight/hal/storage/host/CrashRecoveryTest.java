@@ -2,6 +2,7 @@ package flight.hal.storage.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -10,14 +11,20 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import flight.hal.storage.ZoneInfo;
 
@@ -25,16 +32,47 @@ import flight.hal.storage.ZoneInfo;
  * Kills a JVM with SIGKILL while it writes and persists, then reopens its devices: every write it acknowledged is
  * there byte for byte, and every zone's write pointer is where the acknowledged appends put it (one append may have
  * been done but not yet acknowledged when the process died).
+ *
+ * <p>The kill is repeated {@value #REPETITIONS_PROPERTY} times (a system property; Maven passes {@code -D} user
+ * properties on to the forked test JVM), 3 by default; each run kills at another point and reports how many
+ * acknowledgements and zone pointers it checked (test report entry and log line). The long mode is
+ * {@code mvn -B -o -pl drivers/storage -am verify -Dtest=CrashRecoveryTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dcrash.repetitions=100}.
  */
 class CrashRecoveryTest {
-    private static final int ACKS_BEFORE_KILL = 450;
+    static final String REPETITIONS_PROPERTY = "crash.repetitions";
+    private static final int DEFAULT_REPETITIONS = 3;
+    private static final Duration RUN_LIMIT = Duration.ofSeconds(120);
+    private static final Logger LOG = LoggerFactory.getLogger(CrashRecoveryTest.class);
 
     @TempDir
     Path dir;
 
-    @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
-    void everyAcknowledgedWriteSurvivesAKill() throws Exception {
+    @TestFactory
+    Stream<DynamicTest> everyAcknowledgedWriteSurvivesAKill(TestReporter reporter) {
+        int repetitions = Integer.getInteger(REPETITIONS_PROPERTY, DEFAULT_REPETITIONS);
+        return IntStream.rangeClosed(1, repetitions).mapToObj(run -> DynamicTest.dynamicTest("kill " + run + " of "
+                + repetitions, () -> {
+                    // kill after 300..599 acknowledgements, a different point each run
+                    Checked checked = assertTimeoutPreemptively(RUN_LIMIT,
+                            () -> killAndCheck(dir.resolve("run-" + run), 300 + run * 97 % 300));
+                    reporter.publishEntry("kill " + run + " of " + repetitions, checked.toString());
+                    // surefire does not show report entries; the log does
+                    LOG.info("kill {} of {}: {}", run, repetitions, checked);
+                }));
+    }
+
+    /** What one run checked: acknowledged writes per device, and zone write pointers. */
+    record Checked(int fileAcks, int zonedAcks, int nvmAcks, int zonePointers) {
+        @Override
+        public String toString() {
+            return (fileAcks + zonedAcks + nvmAcks) + " acknowledged writes checked (file " + fileAcks + ", zoned "
+                    + zonedAcks + ", nvm " + nvmAcks + "), " + zonePointers + " zone write pointers checked, 0 lost";
+        }
+    }
+
+    private static Checked killAndCheck(Path dir, int acksBeforeKill) throws Exception {
+        Files.createDirectories(dir);
         Path errors = dir.resolve("child.err");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx64m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
@@ -46,7 +84,7 @@ class CrashRecoveryTest {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8))) {
             int acks = 0;
-            while (acks < ACKS_BEFORE_KILL) {
+            while (acks < acksBeforeKill) {
                 String line = lines.readLine();
                 assertNotNull(line, () -> "the child ended early: " + read(errors));
                 if (record(line, acked)) {
@@ -60,6 +98,8 @@ class CrashRecoveryTest {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 record(line, acked);
             }
+        } finally {
+            child.destroyForcibly();
         }
         assertEquals(137, child.exitValue(), "killed by SIGKILL");
 
@@ -73,8 +113,11 @@ class CrashRecoveryTest {
             ByteBuffer mapping = nvm.mapping().orElseThrow();
             acked.get("nvm").forEach((block, seed) -> assertEquals(Devices.pattern(seed, 1, CrashWriter.BLOCK),
                     mapping.slice((int) (block * CrashWriter.BLOCK), CrashWriter.BLOCK), "NVM block " + block));
-            checkWritePointers(zoned.reportZones().orElseThrow(), acked.get("zns").keySet().stream()
-                    .mapToLong(Long::longValue).max().orElseThrow());
+            List<ZoneInfo> zones = zoned.reportZones().orElseThrow();
+            checkWritePointers(zones, acked.get("zns").keySet().stream().mapToLong(Long::longValue).max()
+                    .orElseThrow());
+            return new Checked(acked.get("file").size(), acked.get("zns").size(), acked.get("nvm").size(),
+                    zones.size());
         }
     }
 

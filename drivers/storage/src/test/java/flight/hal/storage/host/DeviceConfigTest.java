@@ -88,4 +88,47 @@ class DeviceConfigTest {
         assertTrue(DeviceConfig.from(broken).isErr());
         assertEquals("scratch", DeviceConfig.bestEffort(broken).name());
     }
+
+    /**
+     * Regression (issue 9): {@code block.size=1000} was reported in the error but kept in the configuration the
+     * unavailable device is described by, and {@code platformInfo()} then threw (its alignment must be a power of
+     * two). A value a rule refuses never reaches the configuration: the device is unavailable and says why.
+     */
+    @Test
+    void aBlockSizeThatIsNotAPowerOfTwoIsRefusedAtActivationAndNeverThrowsLater() {
+        try (HostBlockDevice device = HostBlockDevice.open(Map.of(DeviceConfig.PATH, dir.resolve("odd").toString(),
+                DeviceConfig.BLOCK_SIZE, 1000, DeviceConfig.MAX_TRANSFER_BYTES, 3000))) {
+            assertFalse(device.isAvailable());
+            String why = device.initialize().errorOrNull().message();
+            assertTrue(why.contains("block.size=1000 is not a power of two"), why);
+            assertEquals(4096, device.platformInfo().memoryAlignment());
+            assertEquals(4096, device.deviceCapabilities().logicalBlockSize());
+            assertEquals(ErrorCategory.UNAVAILABLE, device.read(0, java.nio.ByteBuffer.allocate(4096)).errorOrNull()
+                    .category());
+        }
+    }
+
+    /** Regression: a zone count above what a device can hold overflowed the metadata's size computation. */
+    @Test
+    void tooManyZonesAreRefusedNotOverflowed() {
+        HalResult<DeviceConfig> config = DeviceConfig.from(Map.of(DeviceConfig.PATH, "z", DeviceConfig.KIND, "ZONED",
+                DeviceConfig.BLOCK_SIZE, 512, DeviceConfig.ZONE_SIZE_BLOCKS, 1,
+                DeviceConfig.ZONE_COUNT, DeviceConfig.MAX_ZONES + 1));
+        assertTrue(config.errorOrNull().message().contains("zone.count=" + (DeviceConfig.MAX_ZONES + 1)
+                + " is outside"), config.toString());
+        HalResult<DeviceConfig> byDefault = DeviceConfig.from(Map.of(DeviceConfig.PATH, "z", DeviceConfig.KIND,
+                "ZONED", DeviceConfig.BLOCK_SIZE, 512, DeviceConfig.ZONE_SIZE_BLOCKS, 1,
+                DeviceConfig.CAPACITY_BYTES, 512L * (DeviceConfig.MAX_ZONES + 1)));
+        assertTrue(byDefault.errorOrNull().message().contains("more than the " + DeviceConfig.MAX_ZONES),
+                byDefault.toString());
+    }
+
+    /** Regression: a thermal threshold of NaN was accepted, and a device with it never throttled. */
+    @Test
+    void aThresholdThatIsNotAFiniteNumberIsRefused() {
+        HalResult<DeviceConfig> config = DeviceConfig.from(Map.of(DeviceConfig.PATH, "t",
+                DeviceConfig.THERMAL_THRESHOLD, "NaN"));
+        assertTrue(config.errorOrNull().message().contains("thermal.threshold.celsius=NaN is not a finite number"),
+                config.toString());
+    }
 }

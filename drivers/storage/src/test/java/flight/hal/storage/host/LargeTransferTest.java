@@ -99,4 +99,25 @@ class LargeTransferTest {
             assertEquals(7 + 7 + 1, device.stats().completed());
         }
     }
+
+    /**
+     * Regression: the chunk offset was an int, and after the second 1 GiB chunk of a transfer near 2 GiB it
+     * overflowed to a negative offset, so the chunker threw IndexOutOfBoundsException instead of finishing. The
+     * buffer is a mapping of a sparse file: nothing is read or written, so it costs no memory.
+     */
+    @Test
+    void aTransferNear2GiBDoesNotOverflowItsChunkOffset(@TempDir Path dir) throws Exception {
+        int length = Integer.MAX_VALUE - (BLOCK - 1);
+        Path sparse = dir.resolve("sparse");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(sparse.toFile(), "rw")) {
+            file.setLength(length);
+            ByteBuffer huge = file.getChannel().map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, length);
+            DeviceCapabilities large = new DeviceCapabilities(BLOCK, BLOCK, 1L << 23, 1 << 30, 0, 0, 0, 8, Set.of());
+            HalResult<IoResult> result = LargeTransfer.run(IoRequest.write(0, huge), large,
+                    request -> HalResult.ok(new IoResult(request.operation(), request.lba(),
+                            request.length() / BLOCK)), yields::incrementAndGet);
+            assertEquals(new IoResult(IoOperation.WRITE, 0, length / BLOCK), result.orElseThrow());
+            assertEquals(1, yields.get());
+        }
+    }
 }

@@ -103,6 +103,53 @@ class ZonedDeviceTest extends DeviceTestCase {
         assertEquals(0, device.zoneAppend(0, pattern(2, 1, BLOCK)).orElseThrow().resultLba());
     }
 
+    /**
+     * Regression (issue 9): a zone reset and then finished read back the data written before the reset, because
+     * finish moved the write pointer over blocks nobody wrote since. Finish now fills them with zeros.
+     */
+    @Test
+    void aZoneResetThenFinishedReadsZerosNotTheDataBeforeTheReset() {
+        device.zoneAppend(16, pattern(1, 12, BLOCK)).orElseThrow();
+        manage(IoOperation.ZONE_RESET, 16);
+        device.zoneAppend(16, pattern(2, 2, BLOCK)).orElseThrow();
+        manage(IoOperation.ZONE_FINISH, 16);
+        assertEquals(new ZoneInfo(1, 16, 16, 12, 28, ZoneState.FULL), zone(1));
+        assertHolds(device, 16, pattern(2, 2, BLOCK));
+        assertTrue(isZero(read(device, 18, 14)), "blocks finished over read as zeros");
+        reopen(GEOMETRY);
+        assertTrue(isZero(read(device, 18, 14)), "and still after a restart");
+    }
+
+    /**
+     * Regression: allocateZone (and zone management) changed the zone in memory before storing the change, so when
+     * storing failed (here: the device's files are closed) the refused call left the zone EXPLICITLY_OPEN.
+     */
+    @Test
+    void aZoneChangeThatCannotBeStoredLeavesTheZoneAsItWas() throws Exception {
+        device.close();
+        DeviceConfig config = DeviceConfig.from(Devices.properties(dir, name(), GEOMETRY)).orElseThrow();
+        BlockEngine engine = BlockEngine.open(config).orElseThrow();
+        List<ZoneInfo> before = engine.reportZones().orElseThrow();
+        engine.close();
+        assertEquals("zone.metadata", code(engine.allocateZone(java.util.Optional.empty())));
+        assertEquals("zone.metadata", code(engine.execute(IoRequest.zone(IoOperation.ZONE_OPEN, 0))));
+        assertEquals(before, engine.reportZones().orElseThrow());
+        device = Devices.open(dir, name(), GEOMETRY);
+    }
+
+    /** Regression: a closed device still answered reportZones and changed zones on allocateZone. */
+    @Test
+    void aClosedDeviceRefusesZoneCalls() {
+        device.close();
+        assertEquals("device.closed", code(device.reportZones()));
+        assertEquals("device.closed", code(device.allocateZone()));
+        assertEquals("device.closed", code(device.zoneAppend(0, pattern(1, 1, BLOCK))));
+        assertEquals("device.closed", code(device.initialize()));
+        assertFalse(device.isAvailable());
+        device = Devices.open(dir, name(), GEOMETRY);
+        assertEquals(ZoneState.EMPTY, zone(0).state());
+    }
+
     @Test
     void openCloseAndFinishFollowTheZoneStateMachine() {
         manage(IoOperation.ZONE_OPEN, 0);
