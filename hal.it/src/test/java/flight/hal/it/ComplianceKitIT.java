@@ -42,9 +42,6 @@ public class ComplianceKitIT extends StorageItSupport {
     private static final long CHECK_TIMEOUT_MS = 2000;
     /** How long a report on a hostile driver may take: generous for a loaded machine, far below a hang. */
     private static final long PROMPT_MS = 15_000;
-    /** The zoned device's defect that issue 9 names; it is fixed in drivers/storage, and the kit finds it. */
-    private static final String KNOWN_ZONE_DEFECT = "after a reset and a finish, blocks written before the reset read"
-            + " back instead of zeros";
 
     @Inject
     ComplianceKit kit;
@@ -80,8 +77,7 @@ public class ComplianceKitIT extends StorageItSupport {
             assertEquals(name, 1, reports.size());
             assertEquals("flight.hal.storage.BlockDevice", reports.get(0).interfaceName());
             for (CheckResult check : reports.get(0).checks()) {
-                boolean known = check.name().equals("zones") && check.detail().equals(KNOWN_ZONE_DEFECT);
-                if (check.verdict() == Verdict.FAIL && !known) {
+                if (check.verdict() == Verdict.FAIL) {
                     problems.add(name + ": " + check);
                 }
             }
@@ -123,7 +119,7 @@ public class ComplianceKitIT extends StorageItSupport {
             long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertFalse(name + " " + report, report.compliant());
             String failures = report.failures().toString();
-            if (!failures.contains(fault.getValue()) || !failures.contains(name) && !failures.contains("driver")) {
+            if (!failures.contains(fault.getValue()) || !name.equals(report.driverName())) {
                 problems.add(name + ": expected '" + fault.getValue() + "' in " + failures);
             }
             if (tookMs > PROMPT_MS) {
