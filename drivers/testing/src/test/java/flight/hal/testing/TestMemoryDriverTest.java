@@ -93,4 +93,14 @@ class TestMemoryDriverTest {
         assertTrue(to.handles().owns(to.allocate(AllocationRequest.of(8)).orElseThrow().handle()));
         assertFalse(to.handles().owns(small.handle()));
     }
+
+    /** Regression (found by the memory contract's properties): it said no to AUDIO memory, then handed some out. */
+    @Test
+    void aMemoryTypeItDoesNotSupportIsRefused() {
+        assertFalse(from.supportsMemoryType(MemoryType.AUDIO));
+        MemoryStats before = from.stats().orElseThrow();
+        HalResult<MemoryAllocation> audio = from.allocate(AllocationRequest.of(64).withType(MemoryType.AUDIO));
+        assertEquals(ErrorCategory.UNSUPPORTED_CAPABILITY, audio.errorOrNull().category());
+        assertEquals(before, from.stats().orElseThrow());
+    }
 }

@@ -190,6 +190,13 @@ class PooledMemoryDriverTest {
         assertEquals(1, driver.stats().orElseThrow().activeAllocations());
     }
 
+    /** Regression (found by the memory contract's properties): the pools' immutable type sets threw for null. */
+    @Test
+    void noTypeIsNotSupportedAndNoRequestIsRefused() {
+        assertFalse(driver.supportsMemoryType(null));
+        assertEquals(ErrorCategory.INVALID_PARAMETER, category(driver.allocate(null)));
+    }
+
     @Test
     void crossingTheGcThresholdHintsOncePerCrossing() {
         List<Long> handles = new ArrayList<>();
