@@ -21,6 +21,14 @@ public interface ThreadDriver extends HalDriver {
     /** Error code of {@link #executeParallel} when tasks threw; the message counts them and names the first failure. */
     String TASK_FAILED = "thread.task_failed";
 
+    /**
+     * Error code ({@code INVALID_STATE}) of {@link #executeParallel} when the caller was interrupted while tasks were
+     * unfinished; the caller's interrupt status is set again.
+     *
+     * @since 1.1.0
+     */
+    String INTERRUPTED = "thread.interrupted";
+
     /** How this platform runs work in parallel. */
     ThreadingModel threadingModel();
 
@@ -29,7 +37,8 @@ public interface ThreadDriver extends HalDriver {
 
     /**
      * Runs every task, at most {@link #workerCount()} at a time, and returns when all have finished. When tasks throw,
-     * the others still run and the result is an {@code INTERNAL} error with code {@value #TASK_FAILED}.
+     * the others still run and the result is an {@code INTERNAL} error with code {@value #TASK_FAILED}; an interrupted
+     * caller gets {@value #INTERRUPTED}.
      */
     HalResult<Void> executeParallel(List<? extends Runnable> tasks);
 

@@ -77,7 +77,7 @@ final class Workers {
             done.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return HalResult.err(new HalError(ErrorCategory.INVALID_STATE, "thread.interrupted", driverName
+            return HalResult.err(new HalError(ErrorCategory.INVALID_STATE, ThreadDriver.INTERRUPTED, driverName
                     + ": interrupted while " + done.getCount() + " of " + tasks.size() + " tasks were unfinished"));
         }
         return outcome(driverName, tasks.size(), failures);
