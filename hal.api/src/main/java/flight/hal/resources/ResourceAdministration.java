@@ -25,7 +25,8 @@ public interface ResourceAdministration {
     /**
      * Configuration property of PID {@value ResourceManager#PID}: the symbolic names of the bundles that may get this
      * service (String, String[] or a collection; a String may list several separated by commas). Absent means none
-     * besides the manager's own bundle.
+     * besides the manager's own bundle. The service carries the configured names in a service property of the same
+     * name (String[]), so that operators, and tests, see who the administrators are.
      */
     String ADMIN_BUNDLES_PROPERTY = "admin.bundles";
 

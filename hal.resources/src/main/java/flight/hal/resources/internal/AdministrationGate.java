@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceFactory;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -45,7 +46,7 @@ public final class AdministrationGate implements ServiceFactory<ResourceAdminist
     synchronized void activate(BundleContext bundleContext, Map<String, Object> properties) {
         context = bundleContext;
         allowed = adminBundles(properties.get(ResourceAdministration.ADMIN_BUNDLES_PROPERTY));
-        registration = context.registerService(ResourceAdministration.class, this, null);
+        registration = register();
     }
 
     @Modified
@@ -54,8 +55,14 @@ public final class AdministrationGate implements ServiceFactory<ResourceAdminist
         if (!now.equals(allowed)) {
             registration.unregister();
             allowed = now;
-            registration = context.registerService(ResourceAdministration.class, this, null);
+            registration = register();
         }
+    }
+
+    /** The service shows who may get it: operators see the administrators with {@code inspect}. */
+    private ServiceRegistration<ResourceAdministration> register() {
+        return context.registerService(ResourceAdministration.class, this, FrameworkUtil.asDictionary(Map.of(
+                ResourceAdministration.ADMIN_BUNDLES_PROPERTY, allowed.stream().sorted().toArray(String[]::new))));
     }
 
     @Deactivate
