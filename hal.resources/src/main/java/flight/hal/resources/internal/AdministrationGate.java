@@ -2,8 +2,10 @@ package flight.hal.resources.internal;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -39,6 +41,7 @@ public final class AdministrationGate implements ServiceFactory<ResourceAdminist
     ResourceAccounting accounting;
 
     private BundleContext context;
+    /** Sorted, so that the service property and the log show the names in a stable order. */
     private volatile Set<String> allowed = Set.of();
     private ServiceRegistration<ResourceAdministration> registration;
 
@@ -62,7 +65,7 @@ public final class AdministrationGate implements ServiceFactory<ResourceAdminist
     /** The service shows who may get it: operators see the administrators with {@code inspect}. */
     private ServiceRegistration<ResourceAdministration> register() {
         return context.registerService(ResourceAdministration.class, this, FrameworkUtil.asDictionary(Map.of(
-                ResourceAdministration.ADMIN_BUNDLES_PROPERTY, allowed.stream().sorted().toArray(String[]::new))));
+                ResourceAdministration.ADMIN_BUNDLES_PROPERTY, allowed.toArray(String[]::new))));
     }
 
     @Deactivate
@@ -106,6 +109,8 @@ public final class AdministrationGate implements ServiceFactory<ResourceAdminist
             names = Stream.of(value);
         }
         return names.flatMap(name -> Arrays.stream(String.valueOf(name).split(","))).map(String::trim)
-                .filter(name -> !name.isEmpty()).collect(Collectors.toUnmodifiableSet());
+                .filter(name -> !name.isEmpty())
+                .collect(Collectors.collectingAndThen(Collectors.toCollection(TreeSet::new),
+                        Collections::unmodifiableSortedSet));
     }
 }
