@@ -105,11 +105,7 @@ public abstract class ResourceItSupport extends HalItSupport {
 
     /** The administration as {@code bundle} gets it from the framework: null unless the configuration allows it. */
     protected static ResourceAdministration administrationOf(Bundle bundle) {
-        BundleContext bundleContext = bundle.getBundleContext();
-        ServiceReference<ResourceAdministration> reference =
-                bundleContext.getServiceReference(ResourceAdministration.class);
-        assertNotNull("the resource administration is registered", reference);
-        return bundleContext.getService(reference);
+        return serviceOf(bundle, ResourceAdministration.class);
     }
 
     /** Installs and starts an empty bundle named {@code symbolicName}: a context to act as another bundle. */
@@ -133,9 +129,14 @@ public abstract class ResourceItSupport extends HalItSupport {
 
     /** The resource manager as {@code bundle} gets it from the framework: its own instance. */
     protected static ResourceManager managerOf(Bundle bundle) {
+        return serviceOf(bundle, ResourceManager.class);
+    }
+
+    /** The service of {@code type} as {@code bundle} gets it; both services have bundle scope. */
+    private static <S> S serviceOf(Bundle bundle, Class<S> type) {
         BundleContext bundleContext = bundle.getBundleContext();
-        ServiceReference<ResourceManager> reference = bundleContext.getServiceReference(ResourceManager.class);
-        assertNotNull("the resource manager is registered", reference);
+        ServiceReference<S> reference = bundleContext.getServiceReference(type);
+        assertNotNull(type.getSimpleName() + " is registered", reference);
         return bundleContext.getService(reference);
     }
 
