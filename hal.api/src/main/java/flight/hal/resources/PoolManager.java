@@ -33,6 +33,11 @@ public interface PoolManager {
      */
     HalResult<PoolStats> poolStats(String name);
 
-    /** The stats of every pool of every bundle. */
-    List<PoolStats> allPools();
+    /**
+     * The stats of every pool of this bundle, by name. Every bundle's pools are
+     * {@link ResourceAdministration#allPools()}.
+     *
+     * @since 2.0
+     */
+    List<PoolStats> poolStats();
 }

@@ -22,7 +22,11 @@ import flight.hal.HalResult;
  *
  * <p>Default budgets come from the selected memory driver's platform info (memory 60 % of its total with 10 %
  * reserved, hardware 20 % with 5 % reserved, warning at 75 %, critical at 90 %; other types unlimited) and follow a
- * driver swap. {@link #setBudget} and the configuration PID {@value #PID} override them.
+ * driver swap. The configuration PID {@value #PID} and {@link ResourceAdministration} override them.
+ *
+ * <p>This is a tenant's view: it sees and changes only its own bundle's resources, pools and usage. Setting budgets
+ * and seeing every bundle's usage, pools and leaks is {@link ResourceAdministration}, a separate service handed only
+ * to the bundles the configuration names; a manager is never one.
  */
 @ProviderType
 public interface ResourceManager {
@@ -84,54 +88,12 @@ public interface ResourceManager {
     List<SharedResource> sharedWithMe();
 
     /**
-     * Sets the budget of {@code type} for all bundles, overriding the platform default; acquisitions waiting for
-     * room are retried.
-     *
-     * @return an {@code INVALID_PARAMETER} error for a budget that fails {@link ResourceBudget#check()}
-     */
-    HalResult<Void> setBudget(ResourceType type, ResourceBudget budget);
-
-    /**
-     * The budget of {@code type} in force.
-     *
-     * @throws NullPointerException when {@code type} is null
-     */
-    ResourceBudget budget(ResourceType type);
-
-    /**
-     * Gives the bundle(s) named {@code bundleSymbolicName} a budget of their own for {@code type}, on top of the
-     * type's: an acquisition must fit both, so one bundle cannot starve the others.
-     * {@link ResourceBudget#unlimited()} (any budget of {@code Long.MAX_VALUE} bytes) removes it.
-     *
-     * @return an {@code INVALID_PARAMETER} error for a blank or null name, a null type or budget, or a budget that
-     *         fails {@link ResourceBudget#check()}
-     */
-    HalResult<Void> setBundleBudget(String bundleSymbolicName, ResourceType type, ResourceBudget budget);
-
-    /**
-     * Accounting of {@code type} over all bundles.
-     *
-     * @throws NullPointerException when {@code type} is null
-     */
-    ResourceStats stats(ResourceType type);
-
-    /**
-     * Accounting of {@code type} for this bundle.
+     * Accounting of {@code type} for this bundle; its budget is the bundle's own when it has one, else the type's.
      *
      * @throws NullPointerException when {@code type} is null
      */
     ResourceStats ownStats(ResourceType type);
 
-    /**
-     * Accounting of {@code type} for every bundle that uses the manager, by bundle id.
-     *
-     * @throws NullPointerException when {@code type} is null
-     */
-    List<OwnerStats> statsByOwner(ResourceType type);
-
     /** This bundle's pools. */
     PoolManager pools();
-
-    /** The most recent leaks, oldest first (a bounded number). */
-    List<ResourceLeak> leaks();
 }

@@ -55,25 +55,25 @@ public class ResourceAccountingIT extends ResourceItSupport {
         assertEquals(1000, audioManager.ownStats(MEMORY).currentUsage());
         assertEquals(3000, videoManager.ownStats(MEMORY).currentUsage());
         assertEquals(0, manager.ownStats(MEMORY).currentUsage());
-        assertEquals(4000, manager.stats(MEMORY).currentUsage());
+        assertEquals(4000, administration.stats(MEMORY).currentUsage());
         assertEquals(List.of("AudioBuffer"), names(audioManager));
         assertEquals(List.of("Framebuffer"), names(videoManager));
-        Map<Long, Long> byOwner = manager.statsByOwner(MEMORY).stream()
+        Map<Long, Long> byOwner = administration.statsByOwner(MEMORY).stream()
                 .collect(Collectors.toMap(OwnerStats::bundleId, owner -> owner.stats().currentUsage()));
         assertEquals(Long.valueOf(1000), byOwner.get(audio.getBundleId()));
         assertEquals(Long.valueOf(3000), byOwner.get(video.getBundleId()));
 
         buffer.close();
         assertEquals(0, audioManager.ownStats(MEMORY).currentUsage());
-        assertEquals(3000, manager.stats(MEMORY).currentUsage());
+        assertEquals(3000, administration.stats(MEMORY).currentUsage());
     }
 
     @Test
     public void oneBundlesBudgetCannotBeUsedByAnother() throws Exception {
         ResourceManager audio = managerOf(startBundle("it.audio"));
         ResourceManager video = managerOf(startBundle("it.video"));
-        assertTrue(manager.setBundleBudget("it.audio", MEMORY, ResourceBudget.of(2000, 0)).isOk());
-        assertTrue(manager.setBundleBudget("it.video", MEMORY, ResourceBudget.of(2000, 0)).isOk());
+        assertTrue(administration.setBundleBudget("it.audio", MEMORY, ResourceBudget.of(2000, 0)).isOk());
+        assertTrue(administration.setBundleBudget("it.video", MEMORY, ResourceBudget.of(2000, 0)).isOk());
 
         audio.acquireScoped("small", ResourceMetadata.of(MEMORY, 500)).orElseThrow();
         HalError refused = video.acquireScoped("large", ResourceMetadata.of(MEMORY, 2500)).errorOrNull();
@@ -97,17 +97,17 @@ public class ResourceAccountingIT extends ResourceItSupport {
         ResourcePool pool = leakyManager.pools().createPool(
                 new PoolConfig(MEMORY, 512, 4, 8, 64, true, "Particles")).orElseThrow();
         PoolBlock block = pool.acquire().orElseThrow();
-        assertTrue(manager.stats(MEMORY).currentUsage() > 4096);
+        assertTrue(administration.stats(MEMORY).currentUsage() > 4096);
 
         leaky.stop();
 
-        assertEquals(0, manager.stats(MEMORY).currentUsage());
-        assertEquals(0, manager.stats(ResourceType.HARDWARE).currentUsage());
-        assertTrue(manager.statsByOwner(MEMORY).stream().noneMatch(owner -> owner.bundleId() == leaky.getBundleId()));
+        assertEquals(0, administration.stats(MEMORY).currentUsage());
+        assertEquals(0, administration.stats(ResourceType.HARDWARE).currentUsage());
+        assertTrue(administration.statsByOwner(MEMORY).stream().noneMatch(owner -> owner.bundleId() == leaky.getBundleId()));
         assertFalse(dma.isOpen());
-        assertTrue(manager.pools().allPools().isEmpty());
+        assertTrue(administration.allPools().isEmpty());
         assertEquals("pool.closed", block.release().errorOrNull().code());
-        List<ResourceLeak> leaks = manager.leaks();
+        List<ResourceLeak> leaks = administration.leaks();
         assertEquals(List.of("DmaChannel", "Particles", "Texture"),
                 leaks.stream().map(leak -> leak.handle().name()).sorted().toList());
         assertTrue(leaks.stream().allMatch(leak -> leak.cause() == ResourceLeak.Cause.OWNER_STOPPED
@@ -122,7 +122,7 @@ public class ResourceAccountingIT extends ResourceItSupport {
         Bundle leaky = startBundle("it.leaky");
         managerOf(leaky).acquireScoped("Tracked", ResourceMetadata.of(MEMORY, 10)).orElseThrow();
         leaky.stop();
-        ResourceLeak leak = manager.leaks().get(0);
+        ResourceLeak leak = administration.leaks().get(0);
         assertEquals("Tracked", leak.handle().name());
         assertTrue(leak.acquiredAt(), leak.acquiredAt().contains(getClass().getName()
                 + ".leakTrackingRecordsWhereALeakedResourceWasAcquired"));
@@ -144,7 +144,7 @@ public class ResourceAccountingIT extends ResourceItSupport {
         block.close();
         pool.close();
         assertEquals(0, audio.ownStats(MEMORY).currentUsage());
-        assertTrue(audio.leaks().isEmpty());
+        assertTrue(administration.leaks().isEmpty());
     }
 
     private static List<String> names(ResourceManager manager) {

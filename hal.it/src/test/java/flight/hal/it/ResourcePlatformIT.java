@@ -46,16 +46,16 @@ public class ResourcePlatformIT extends ResourceItSupport {
         awaitSelected(HOST);
         long hostMemory = registry.handle(MemoryDriver.class).current().platformInfo().totalMemory();
         awaitMemoryBudget(hostMemory * 60 / 100);
-        assertEquals(ResourceBudget.of(hostMemory * 60 / 100, hostMemory * 10 / 100), manager.budget(MEMORY));
+        assertEquals(ResourceBudget.of(hostMemory * 60 / 100, hostMemory * 10 / 100), administration.budget(MEMORY));
         assertEquals(ResourceBudget.of(hostMemory * 20 / 100, hostMemory * 5 / 100),
-                manager.budget(ResourceType.HARDWARE));
-        assertEquals(ResourceBudget.unlimited(), manager.budget(ResourceType.PERFORMANCE));
+                administration.budget(ResourceType.HARDWARE));
+        assertEquals(ResourceBudget.unlimited(), administration.budget(ResourceType.PERFORMANCE));
 
         Bundle testDrivers = installTestDrivers();
         awaitSelected(TEST);
         awaitMemoryBudget(TEST_PLATFORM_MEMORY * 60 / 100);
-        assertEquals(TEST_PLATFORM_MEMORY * 10 / 100, manager.budget(MEMORY).reservedBytes());
-        long limit = manager.budget(MEMORY).limitFor(ResourcePriority.NORMAL);
+        assertEquals(TEST_PLATFORM_MEMORY * 10 / 100, administration.budget(MEMORY).reservedBytes());
+        long limit = administration.budget(MEMORY).limitFor(ResourcePriority.NORMAL);
         assertEquals("budget.exceeded",
                 manager.acquireScoped("too big", ResourceMetadata.of(MEMORY, limit + 1)).errorOrNull().code());
 
@@ -66,10 +66,10 @@ public class ResourcePlatformIT extends ResourceItSupport {
 
     @Test
     public void configurationOverridesTheDefaultsAndTheApiAtRunTime() throws Exception {
-        assertTrue(manager.setBudget(MEMORY, ResourceBudget.of(8000, 0)).isOk());
+        assertTrue(administration.setBudget(MEMORY, ResourceBudget.of(8000, 0)).isOk());
         configure(Map.of("memory.max", 5000, "memory.reserved", "500", "memory.warning", 70,
                 "bundle.it.audio.memory.max", 100));
-        assertEquals(new ResourceBudget(5000, 500, 70, 90), manager.budget(MEMORY));
+        assertEquals(new ResourceBudget(5000, 500, 70, 90), administration.budget(MEMORY));
         ResourceManager audio = managerOf(startBundle("it.audio"));
         assertEquals("budget.exceeded",
                 audio.acquireScoped("over", ResourceMetadata.of(MEMORY, 101)).errorOrNull().code());
@@ -77,7 +77,7 @@ public class ResourcePlatformIT extends ResourceItSupport {
 
         configure(Map.of());
         assertEquals("without configuration the API's budget applies", ResourceBudget.of(8000, 0),
-                manager.budget(MEMORY));
+                administration.budget(MEMORY));
         assertTrue(audio.acquireScoped("no longer capped", ResourceMetadata.of(MEMORY, 101)).isOk());
     }
 
@@ -104,9 +104,9 @@ public class ResourcePlatformIT extends ResourceItSupport {
     /** Waits until the memory budget's maximum is {@code expected}; selection events wake the check. */
     private void awaitMemoryBudget(long expected) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-        while (manager.budget(MEMORY).maxBytes() != expected) {
+        while (administration.budget(MEMORY).maxBytes() != expected) {
             if (System.nanoTime() > deadline) {
-                fail("memory budget " + manager.budget(MEMORY) + ", expected a maximum of " + expected);
+                fail("memory budget " + administration.budget(MEMORY) + ", expected a maximum of " + expected);
             }
             selections.poll(50, TimeUnit.MILLISECONDS);
         }

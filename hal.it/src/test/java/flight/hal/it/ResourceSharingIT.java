@@ -74,9 +74,9 @@ public class ResourceSharingIT extends ResourceItSupport {
         assertEquals(ErrorCategory.INVALID_PARAMETER, received.get(0).value(String.class).errorOrNull().category());
 
         vertices.close();
-        assertEquals("the receiver still holds it", 4096, manager.stats(HARDWARE).currentUsage());
+        assertEquals("the receiver still holds it", 4096, administration.stats(HARDWARE).currentUsage());
         received.get(0).close();
-        assertEquals(0, manager.stats(HARDWARE).currentUsage());
+        assertEquals(0, administration.stats(HARDWARE).currentUsage());
         assertNull("the share is gone once nobody holds it", sharedService("AudioDriver"));
     }
 
@@ -101,8 +101,8 @@ public class ResourceSharingIT extends ResourceItSupport {
         assertEquals(ErrorCategory.INVALID_STATE, received.value(String.class).errorOrNull().category());
         assertTrue(managerOf(audio).sharedWithMe().isEmpty());
         assertNull(sharedService("AudioDriver"));
-        assertEquals(0, manager.stats(HARDWARE).currentUsage());
-        assertEquals("Visualizer", manager.leaks().get(0).handle().name());
+        assertEquals(0, administration.stats(HARDWARE).currentUsage());
+        assertEquals("Visualizer", administration.leaks().get(0).handle().name());
     }
 
     @Test
@@ -117,13 +117,13 @@ public class ResourceSharingIT extends ResourceItSupport {
             }
         }, "(" + SharedResource.TARGET_DRIVER + "=AudioDriver)");
         buffer.close();
-        assertEquals("the receiver still holds it", 4096, manager.stats(HARDWARE).currentUsage());
+        assertEquals("the receiver still holds it", 4096, administration.stats(HARDWARE).currentUsage());
 
         audio.stop();
 
         assertTrue("the share ended with its last holder", unregistered.await(TIMEOUT_SECONDS, TimeUnit.SECONDS));
-        assertEquals(0, manager.stats(HARDWARE).currentUsage());
-        assertTrue("a holder that let go is no leak", manager.leaks().isEmpty());
+        assertEquals(0, administration.stats(HARDWARE).currentUsage());
+        assertTrue("a holder that let go is no leak", administration.leaks().isEmpty());
     }
 
     @Test

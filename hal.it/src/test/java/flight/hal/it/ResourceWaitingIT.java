@@ -78,7 +78,7 @@ public class ResourceWaitingIT extends ResourceItSupport {
 
     @Test
     public void aBlockingAcquisitionWakesWhenAnotherBundleReleases() throws Exception {
-        manager.setBudget(PERFORMANCE, ResourceBudget.of(1000, 0));
+        administration.setBudget(PERFORMANCE, ResourceBudget.of(1000, 0));
         ScopedResource held = managerOf(startBundle("it.holder")).acquireScoped("held", bandwidth(1000))
                 .orElseThrow();
         ResourceManager waiting = managerOf(startBundle("it.waiter"));
@@ -98,7 +98,7 @@ public class ResourceWaitingIT extends ResourceItSupport {
 
     @Test
     public void aTimeoutAcquisitionTimesOut() throws Exception {
-        manager.setBudget(PERFORMANCE, ResourceBudget.of(1000, 0));
+        administration.setBudget(PERFORMANCE, ResourceBudget.of(1000, 0));
         manager.acquireScoped("held", bandwidth(900)).orElseThrow();
         HalError error = managerOf(startBundle("it.waiter"))
                 .acquireScoped("late", bandwidth(200), AcquisitionMode.timeout(Duration.ofMillis(50))).errorOrNull();
@@ -110,7 +110,7 @@ public class ResourceWaitingIT extends ResourceItSupport {
 
     @Test
     public void theWaitOfAStoppingBundleEndsWithAnError() throws Exception {
-        manager.setBudget(PERFORMANCE, ResourceBudget.of(1000, 0));
+        administration.setBudget(PERFORMANCE, ResourceBudget.of(1000, 0));
         manager.acquireScoped("held", bandwidth(1000)).orElseThrow();
         Bundle waiter = startBundle("it.waiter");
         ResourceManager waiting = managerOf(waiter);
@@ -125,12 +125,12 @@ public class ResourceWaitingIT extends ResourceItSupport {
         HalError error = blocked.get(TIMEOUT_SECONDS, TimeUnit.SECONDS).errorOrNull();
         assertEquals("acquire.cancelled", error.code());
         assertTrue(error.message(), error.message().endsWith("its bundle stopped"));
-        assertEquals(1000, manager.stats(PERFORMANCE).currentUsage());
+        assertEquals(1000, administration.stats(PERFORMANCE).currentUsage());
     }
 
     @Test
     public void reclaimersAreAskedHighestRankingFirstBeforeAFailure() throws Exception {
-        manager.setBudget(PERFORMANCE, ResourceBudget.of(1000, 0));
+        administration.setBudget(PERFORMANCE, ResourceBudget.of(1000, 0));
         ResourceManager cache = managerOf(startBundle("it.cache"));
         ScopedResource first = cache.acquireScoped("cached-1", bandwidth(500)).orElseThrow();
         ScopedResource second = cache.acquireScoped("cached-2", bandwidth(500)).orElseThrow();
@@ -149,7 +149,7 @@ public class ResourceWaitingIT extends ResourceItSupport {
         ScopedResource got = manager.acquireScoped("needed", bandwidth(800)).orElseThrow();
 
         assertEquals(List.of("high 800", "low 500"), List.copyOf(asked));
-        assertEquals(800, manager.stats(PERFORMANCE).currentUsage());
+        assertEquals(800, administration.stats(PERFORMANCE).currentUsage());
         assertEquals(ErrorCategory.BUDGET_EXCEEDED,
                 manager.acquireScoped("more", bandwidth(300)).errorOrNull().category());
         got.close();
@@ -157,7 +157,7 @@ public class ResourceWaitingIT extends ResourceItSupport {
 
     @Test
     public void pressureListenersHearEachLevelChangeOnce() throws Exception {
-        manager.setBudget(PERFORMANCE, new ResourceBudget(1000, 0, 80, 90));
+        administration.setBudget(PERFORMANCE, new ResourceBudget(1000, 0, 80, 90));
         BlockingQueue<ResourcePressure> heard = new LinkedBlockingQueue<>();
         register(PressureListener.class, (type, pressure, stats) -> {
             throw new IllegalStateException("a listener that throws");
@@ -182,7 +182,7 @@ public class ResourceWaitingIT extends ResourceItSupport {
         Dictionary<String, Object> customOnly = new Hashtable<>();
         customOnly.put(ResourceManager.RESOURCE_TYPE_PROPERTY, ResourceType.CUSTOM.name());
         context.registerService(PressureListener.class, (type, pressure, stats) -> marker.countDown(), customOnly);
-        manager.setBudget(ResourceType.CUSTOM, ResourceBudget.of(10, 0));
+        administration.setBudget(ResourceType.CUSTOM, ResourceBudget.of(10, 0));
         manager.acquireScoped("marker", ResourceMetadata.of(ResourceType.CUSTOM, 10)).orElseThrow();
         assertTrue(marker.await(TIMEOUT_SECONDS, TimeUnit.SECONDS));
         assertNull("each change was heard once", heard.poll());

@@ -1,5 +1,6 @@
 package flight.hal.resources.internal;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -82,8 +83,9 @@ final class BundlePools implements PoolManager {
     }
 
     @Override
-    public List<PoolStats> allPools() {
-        return accounting.allPools();
+    public List<PoolStats> poolStats() {
+        return account.pools.values().stream().map(BlockPool::stats)
+                .sorted(Comparator.comparing(PoolStats::name)).toList();
     }
 
     private Optional<BlockPool> find(ResourceType type, int blockSize) {

@@ -16,11 +16,8 @@ import org.osgi.service.component.annotations.ServiceScope;
 import flight.hal.HalError;
 import flight.hal.HalResult;
 import flight.hal.resources.AcquisitionMode;
-import flight.hal.resources.OwnerStats;
 import flight.hal.resources.PoolManager;
-import flight.hal.resources.ResourceBudget;
 import flight.hal.resources.ResourceHandle;
-import flight.hal.resources.ResourceLeak;
 import flight.hal.resources.ResourceManager;
 import flight.hal.resources.ResourceMetadata;
 import flight.hal.resources.ResourceRef;
@@ -32,7 +29,8 @@ import flight.hal.resources.SharedResource;
 /**
  * The resource manager one bundle sees: a bundle-scoped component, so each bundle that gets the service gets its own
  * instance, and everything it acquires is charged to its account. When the bundle lets go of the service (or stops)
- * the instance is deactivated and the account closed.
+ * the instance is deactivated and the account closed. It is a tenant's view: it sees and changes this bundle's
+ * resources only; budgets and other bundles' usage are {@link Administration}'s.
  */
 @Component(service = ResourceManager.class, scope = ServiceScope.BUNDLE)
 public final class BundleResourceManager implements ResourceManager {
@@ -131,48 +129,12 @@ public final class BundleResourceManager implements ResourceManager {
     }
 
     @Override
-    public HalResult<Void> setBudget(ResourceType type, ResourceBudget budget) {
-        if (type == null || budget == null) {
-            return HalResult.err(HalError.invalidParameter("setBudget needs a type and a budget"));
-        }
-        return accounting.budgets.set(type, budget);
-    }
-
-    @Override
-    public ResourceBudget budget(ResourceType type) {
-        return accounting.budgets.effective(Objects.requireNonNull(type, "type"));
-    }
-
-    @Override
-    public HalResult<Void> setBundleBudget(String bundleSymbolicName, ResourceType type, ResourceBudget budget) {
-        if (bundleSymbolicName == null || bundleSymbolicName.isBlank() || type == null || budget == null) {
-            return HalResult.err(HalError.invalidParameter("setBundleBudget needs a bundle name, a type and a budget"));
-        }
-        return accounting.budgets.setForBundle(bundleSymbolicName.trim(), type, budget);
-    }
-
-    @Override
-    public ResourceStats stats(ResourceType type) {
-        return accounting.ledger.type(Objects.requireNonNull(type, "type")).stats();
-    }
-
-    @Override
     public ResourceStats ownStats(ResourceType type) {
         return account.stats(accounting.ledger.type(Objects.requireNonNull(type, "type"))).stats();
     }
 
     @Override
-    public List<OwnerStats> statsByOwner(ResourceType type) {
-        return accounting.statsByOwner(Objects.requireNonNull(type, "type"));
-    }
-
-    @Override
     public PoolManager pools() {
         return pools;
-    }
-
-    @Override
-    public List<ResourceLeak> leaks() {
-        return accounting.leaks.recent();
     }
 }

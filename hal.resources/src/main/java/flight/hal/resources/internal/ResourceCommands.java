@@ -4,6 +4,8 @@ import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import flight.hal.resources.ResourceAdministration;
+
 /** Gogo commands of scope {@code hal} over the resource manager. They return text; the shell prints it. */
 @Component(service = ResourceCommands.class, property = {
         "osgi.command.scope=hal",
@@ -11,16 +13,17 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.function=pools"})
 public final class ResourceCommands {
 
+    /** The commands are an operator's tool: they see what the administration sees, through the same service. */
     @Reference
-    ResourceAccounting accounting;
+    ResourceAdministration administration;
 
     @Descriptor("budgets, usage and pressure per resource type and per bundle, and the most recent leaks")
     public String resources() {
-        return ResourceReport.resources(accounting);
+        return ResourceReport.resources(administration);
     }
 
     @Descriptor("every pool: owner, block size, blocks used of made and maximum, hits, misses, high-water mark")
     public String pools() {
-        return ResourceReport.pools(accounting.allPools());
+        return ResourceReport.pools(administration.allPools());
     }
 }

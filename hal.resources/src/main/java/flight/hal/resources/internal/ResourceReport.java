@@ -5,9 +5,11 @@ import java.util.Locale;
 
 import flight.hal.resources.OwnerStats;
 import flight.hal.resources.PoolStats;
+import flight.hal.resources.ResourceAdministration;
 import flight.hal.resources.ResourceBudget;
 import flight.hal.resources.ResourceLeak;
 import flight.hal.resources.ResourceStats;
+import flight.hal.resources.ResourceType;
 
 /** Plain-text tables of the manager's state for the shell. */
 final class ResourceReport {
@@ -19,17 +21,17 @@ final class ResourceReport {
     private ResourceReport() {
     }
 
-    static String resources(ResourceAccounting accounting) {
+    static String resources(ResourceAdministration administration) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, TYPE_ROW, "TYPE", "MAX", "RESERVED",
                 "IN USE", "PEAK", "ACQUIRED", "ACTIVE", "OVERRUNS", "PRESSURE"));
-        for (TypeAccount type : accounting.ledger.types()) {
-            ResourceStats stats = type.stats();
+        for (ResourceType type : ResourceType.values()) {
+            ResourceStats stats = administration.stats(type);
             ResourceBudget budget = stats.budget();
             text.append(String.format(Locale.ROOT, TYPE_ROW, stats.type(),
                     budget.isUnlimited() ? "unlimited" : budget.maxBytes(), budget.reservedBytes(),
                     stats.currentUsage(), stats.peakUsage(), stats.allocationCount(), stats.activeCount(),
                     stats.overrunCount(), stats.pressure()));
-            for (OwnerStats owner : accounting.statsByOwner(stats.type())) {
+            for (OwnerStats owner : administration.statsByOwner(type)) {
                 if (owner.stats().allocationCount() > 0) {
                     text.append(String.format(Locale.ROOT, OWNER_ROW,
                             owner.bundleSymbolicName() + " [" + owner.bundleId() + "]", owner.stats().currentUsage(),
@@ -37,7 +39,7 @@ final class ResourceReport {
                 }
             }
         }
-        List<ResourceLeak> leaks = accounting.leaks.recent();
+        List<ResourceLeak> leaks = administration.leaks();
         text.append(System.lineSeparator()).append(leaks.isEmpty() ? "no leaks" : "recent leaks:")
                 .append(System.lineSeparator());
         for (ResourceLeak leak : leaks.subList(Math.max(0, leaks.size() - SHOWN_LEAKS), leaks.size())) {

@@ -23,6 +23,7 @@ import flight.hal.resources.ResourceType;
  * <li>{@code leak.tracking}: {@code disabled}, {@code sampled} (default) or {@code paranoid};
  * {@code leak.sampling.interval}: one acquisition in how many is sampled (default 128).</li>
  * </ul>
+ * The same PID's {@code admin.bundles} (who may administer the manager) is read by {@link AdministrationGate}.
  * Malformed values are logged and ignored.
  */
 record ResourcesConfig(Map<ResourceType, ResourceBudget> budgets,

@@ -27,6 +27,7 @@ import flight.hal.HalResult;
 import flight.hal.resources.PoolBlock;
 import flight.hal.resources.PoolConfig;
 import flight.hal.resources.PoolStats;
+import flight.hal.resources.ResourceAdministration;
 import flight.hal.resources.ResourceBudget;
 import flight.hal.resources.ResourceManager;
 import flight.hal.resources.ResourcePool;
@@ -82,6 +83,7 @@ class PoolPropertyTest {
     static final class World {
         final ResourceAccounting accounting = new ResourceAccounting();
         final ResourceManager manager;
+        final ResourceAdministration admin = TestBundles.administration(accounting);
         final ResourcePool pool;
         final Map<Integer, PoolBlock> held = new LinkedHashMap<>();
         final List<PoolBlock> released = new ArrayList<>();
@@ -111,8 +113,8 @@ class PoolPropertyTest {
             PoolStats stats = pool.stats();
             return List.of(new PoolStats(stats.name(), stats.type(), stats.blockSize(), stats.totalBlocks(),
                     stats.usedBlocks(), stats.maxBlocks(), stats.hits(), 0, stats.highWaterBlocks(),
-                    stats.ownerBundleId(), stats.ownerSymbolicName()), manager.stats(MEMORY),
-                    manager.pools().allPools().size());
+                    stats.ownerBundleId(), stats.ownerSymbolicName()), admin.stats(MEMORY),
+                    admin.allPools().size());
         }
 
         void refused(String description, Supplier<HalResult<?>> call) {
@@ -120,7 +122,7 @@ class PoolPropertyTest {
         }
 
         void matchesModel() {
-            long used = manager.stats(MEMORY).currentUsage();
+            long used = admin.stats(MEMORY).currentUsage();
             if (closed) {
                 assertEquals(0, used, "a closed pool gives all its memory back");
                 return;
@@ -205,15 +207,15 @@ class PoolPropertyTest {
 
         void tighten() {
             Steps.count("ResourceManager");
-            long used = manager.stats(MEMORY).currentUsage();
+            long used = admin.stats(MEMORY).currentUsage();
             // the pool grows at normal priority, whose limit is the maximum less the reserve: exactly what is in use
-            manager.setBudget(MEMORY, ResourceBudget.of(used + 1, 1)).orElseThrow();
+            admin.setBudget(MEMORY, ResourceBudget.of(used + 1, 1)).orElseThrow();
             tight = true;
         }
 
         void loosen() {
             Steps.count("ResourceManager");
-            manager.setBudget(MEMORY, ResourceBudget.unlimited()).orElseThrow();
+            admin.setBudget(MEMORY, ResourceBudget.unlimited()).orElseThrow();
             tight = false;
         }
 

@@ -31,6 +31,7 @@ import flight.hal.HalError;
 import flight.hal.HalResult;
 import flight.hal.resources.AccessPattern;
 import flight.hal.resources.AcquisitionMode;
+import flight.hal.resources.ResourceAdministration;
 import flight.hal.resources.ResourceBudget;
 import flight.hal.resources.ResourceFlags;
 import flight.hal.resources.ResourceHandle;
@@ -132,6 +133,7 @@ class ResourceManagerPropertyTest {
         final ResourceAccounting accounting = new ResourceAccounting();
         final ResourceManager manager;
         final ResourceManager other;
+        final ResourceAdministration admin = TestBundles.administration(accounting);
         final Map<ResourceHandle, ScopedResource> held = new LinkedHashMap<>();
         final List<ResourceHandle> released = new ArrayList<>();
         final ResourceHandle foreign;
@@ -144,8 +146,8 @@ class ResourceManagerPropertyTest {
             accounting.configure(Map.of());
             manager = TestBundles.manager(accounting, 3, "alpha");
             other = TestBundles.manager(accounting, 4, "beta");
-            manager.setBudget(BUDGETED, typeBudget).orElseThrow();
-            manager.setBundleBudget("alpha", BUDGETED, ownBudget).orElseThrow();
+            admin.setBudget(BUDGETED, typeBudget).orElseThrow();
+            admin.setBundleBudget("alpha", BUDGETED, ownBudget).orElseThrow();
             othersHeld.add(other.acquireScoped("foreign", ResourceMetadata.of(BUDGETED, 1000)).orElseThrow());
             othersHeld.add(other.acquireScoped("foreign", ResourceMetadata.of(UNLIMITED, 1000)).orElseThrow());
             foreign = othersHeld.get(0).handle();
@@ -183,10 +185,10 @@ class ResourceManagerPropertyTest {
         List<Object> observed() {
             List<Object> state = new ArrayList<>();
             for (ResourceType type : TYPES) {
-                state.add(manager.stats(type));
+                state.add(admin.stats(type));
                 state.add(manager.ownStats(type));
-                state.add(manager.budget(type));
-                state.add(manager.statsByOwner(type));
+                state.add(admin.budget(type));
+                state.add(admin.statsByOwner(type));
             }
             state.add(Set.copyOf(manager.resources()));
             return state;
@@ -194,7 +196,7 @@ class ResourceManagerPropertyTest {
 
         void matchesModel() {
             for (ResourceType type : TYPES) {
-                assertEquals(typeUsed(type), manager.stats(type).currentUsage(), type + " usage of all bundles");
+                assertEquals(typeUsed(type), admin.stats(type).currentUsage(), type + " usage of all bundles");
                 assertEquals(ownUsed(type), manager.ownStats(type).currentUsage(), type + " usage of the bundle");
                 long live = held.keySet().stream().filter(handle -> handle.type() == type).count();
                 assertEquals(live, manager.ownStats(type).activeCount(), type + " live acquisitions of the bundle");
@@ -382,7 +384,7 @@ class ResourceManagerPropertyTest {
                         || budget.check().isErr())
                 .as((type, budget) -> Transformer.mutate("setBudget " + type + " " + budget,
                         world -> world.refused("setBudget " + type + " " + budget,
-                                () -> world.manager.setBudget(type, budget))));
+                                () -> world.admin.setBudget(type, budget))));
     }
 
     private static Action.Independent<World> setBundleBudgetBad() {
@@ -395,7 +397,7 @@ class ResourceManagerPropertyTest {
                         || budget.check().isErr())
                 .as((name, type, budget) -> Transformer.mutate("setBundleBudget '" + name + "' " + type + " " + budget,
                         world -> world.refused("setBundleBudget '" + name + "' " + type + " " + budget,
-                                () -> world.manager.setBundleBudget(name, type, budget))));
+                                () -> world.admin.setBundleBudget(name, type, budget))));
     }
 
     /** A new budget for the budgeted type, possibly below what is in use: later acquisitions follow it. */
@@ -404,9 +406,9 @@ class ResourceManagerPropertyTest {
                 .flatMap(max -> Arbitraries.longs().between(0, max).map(reserve -> ResourceBudget.of(max, reserve)));
         return () -> budgets.map(budget -> Transformer.mutate("setBudget " + budget, world -> {
             Steps.count(SERVICE);
-            world.manager.setBudget(BUDGETED, budget).orElseThrow();
+            world.admin.setBudget(BUDGETED, budget).orElseThrow();
             world.typeBudget = budget;
-            assertEquals(budget, world.manager.budget(BUDGETED));
+            assertEquals(budget, world.admin.budget(BUDGETED));
         }));
     }
 }

@@ -20,6 +20,7 @@ import flight.hal.HalError;
 import flight.hal.HalResult;
 import flight.hal.resources.AcquisitionMode;
 import flight.hal.resources.PoolConfig;
+import flight.hal.resources.ResourceAdministration;
 import flight.hal.resources.ResourceBudget;
 import flight.hal.resources.ResourceHandle;
 import flight.hal.resources.ResourceManager;
@@ -33,6 +34,7 @@ class ResourceRegressionTest {
 
     private final ResourceAccounting accounting = new ResourceAccounting();
     private final ResourceManager manager;
+    private final ResourceAdministration admin = TestBundles.administration(accounting);
 
     ResourceRegressionTest() {
         accounting.configure(Map.of());
@@ -46,7 +48,7 @@ class ResourceRegressionTest {
     }
 
     private List<Object> hardwareStats() {
-        return List.of(manager.stats(ResourceType.HARDWARE), manager.ownStats(ResourceType.HARDWARE));
+        return List.of(admin.stats(ResourceType.HARDWARE), manager.ownStats(ResourceType.HARDWARE));
     }
 
     @Test
@@ -59,7 +61,7 @@ class ResourceRegressionTest {
         assertEquals(AcquisitionErrors.BUDGET_EXCEEDED, error.code());
         assertTrue(error.message().startsWith("HARDWARE budget exceeded"), error.message());
         first.close();
-        assertEquals(0, manager.stats(ResourceType.HARDWARE).currentUsage());
+        assertEquals(0, admin.stats(ResourceType.HARDWARE).currentUsage());
     }
 
     @Test
@@ -69,25 +71,25 @@ class ResourceRegressionTest {
         HalError error = assertRefusedWithoutChange("emergency past Long.MAX_VALUE", () -> manager.acquireScoped("b",
                 ResourceMetadata.of(ResourceType.HARDWARE, 1), AcquisitionMode.EMERGENCY), this::hardwareStats);
         assertEquals(ErrorCategory.BUDGET_EXCEEDED, error.category());
-        assertEquals(Long.MAX_VALUE, manager.stats(ResourceType.HARDWARE).currentUsage());
+        assertEquals(Long.MAX_VALUE, admin.stats(ResourceType.HARDWARE).currentUsage());
     }
 
     @Test
     void reservationRefusedByTheTypeBudgetLeftAPeakInTheBundlesStats() {
-        manager.setBudget(ResourceType.MEMORY, ResourceBudget.of(1000, 0)).orElseThrow();
-        manager.setBundleBudget("alpha", ResourceType.MEMORY, ResourceBudget.of(100_000, 0)).orElseThrow();
+        admin.setBudget(ResourceType.MEMORY, ResourceBudget.of(1000, 0)).orElseThrow();
+        admin.setBundleBudget("alpha", ResourceType.MEMORY, ResourceBudget.of(100_000, 0)).orElseThrow();
         ScopedResource held = manager.acquireScoped("held", ResourceMetadata.of(ResourceType.MEMORY, 900))
                 .orElseThrow();
         assertRefusedWithoutChange("past the type budget", () -> manager.acquireScoped("more",
                         ResourceMetadata.of(ResourceType.MEMORY, 200)),
-                () -> List.of(manager.stats(ResourceType.MEMORY), manager.ownStats(ResourceType.MEMORY)));
+                () -> List.of(admin.stats(ResourceType.MEMORY), manager.ownStats(ResourceType.MEMORY)));
         assertEquals(900, manager.ownStats(ResourceType.MEMORY).peakUsage());
         held.close();
     }
 
     @Test
     void timeoutTooLongForNanosecondsThrewArithmeticExceptionInsteadOfWaiting() throws Exception {
-        manager.setBudget(ResourceType.MEMORY, ResourceBudget.of(1000, 0)).orElseThrow();
+        admin.setBudget(ResourceType.MEMORY, ResourceBudget.of(1000, 0)).orElseThrow();
         ScopedResource held = manager.acquireScoped("held", ResourceMetadata.of(ResourceType.MEMORY, 1000))
                 .orElseThrow();
         CompletableFuture<HalResult<ScopedResource>> waiting = CompletableFuture.supplyAsync(() -> manager
@@ -129,16 +131,16 @@ class ResourceRegressionTest {
     void unlimitedBundleBudgetWithBadLevelsWasAcceptedUnchecked() {
         ResourceBudget bad = new ResourceBudget(Long.MAX_VALUE, 0, -5, 200);
         assertEquals(ErrorCategory.INVALID_PARAMETER,
-                assertRefused(manager.setBundleBudget("alpha", ResourceType.MEMORY, bad), "bad levels").category());
-        manager.setBundleBudget("alpha", ResourceType.MEMORY, ResourceBudget.unlimited()).orElseThrow();
+                assertRefused(admin.setBundleBudget("alpha", ResourceType.MEMORY, bad), "bad levels").category());
+        admin.setBundleBudget("alpha", ResourceType.MEMORY, ResourceBudget.unlimited()).orElseThrow();
     }
 
     @Test
     void budgetOfANullTypeAnsweredUnlimitedWhereItsJavadocSaysNullPointerException() {
-        assertThrows(NullPointerException.class, () -> manager.budget(null));
-        assertThrows(NullPointerException.class, () -> manager.stats(null));
+        assertThrows(NullPointerException.class, () -> admin.budget(null));
+        assertThrows(NullPointerException.class, () -> admin.stats(null));
         assertThrows(NullPointerException.class, () -> manager.ownStats(null));
-        assertThrows(NullPointerException.class, () -> manager.statsByOwner(null));
+        assertThrows(NullPointerException.class, () -> admin.statsByOwner(null));
     }
 
     @Test
@@ -149,7 +151,7 @@ class ResourceRegressionTest {
         HalError error = assertRefused(manager.pools().createPool(huge), "createPool " + huge);
         assertEquals(ErrorCategory.INVALID_PARAMETER, error.category());
         assertTrue(error.message().contains(String.valueOf(BlockPool.MAX_BLOCKS)), error.message());
-        assertEquals(List.of(), manager.pools().allPools());
+        assertEquals(List.of(), admin.allPools());
     }
 
     @Test

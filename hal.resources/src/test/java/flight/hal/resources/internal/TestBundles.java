@@ -6,6 +6,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.ComponentContext;
 
+import flight.hal.resources.ResourceAdministration;
 import flight.hal.resources.ResourceManager;
 
 /**
@@ -25,6 +26,11 @@ final class TestBundles {
         manager.accounting = accounting;
         manager.activate(stub(ComponentContext.class, bundle));
         return manager;
+    }
+
+    /** The administration an allowed bundle gets. */
+    static ResourceAdministration administration(ResourceAccounting accounting) {
+        return new Administration(accounting, "the test");
     }
 
     /** An object of {@code type} answering only what a bundle-scoped manager asks; null and defaults otherwise. */
