@@ -5,7 +5,7 @@ package flight.hal.resources;
  * branch on them, and the methods of {@link ResourceManager}, {@link PoolManager} and {@link ResourcePool} name those
  * they can return. The category each comes with is given here.
  *
- * @since 1.1.0
+ * @since 2.0.0
  */
 public final class ResourceErrors {
     /** {@code BUDGET_EXCEEDED}: the bundle's or the type's budget cannot take the request in its acquisition mode. */
@@ -16,6 +16,8 @@ public final class ResourceErrors {
     public static final String ACQUIRE_CANCELLED = "acquire.cancelled";
     /** {@code INVALID_STATE}: the bundle's manager was closed (the bundle released its service). */
     public static final String MANAGER_CLOSED = "manager.closed";
+    /** {@code INVALID_STATE}: a {@link ResourceAdministration} obtained before its holder lost the right. */
+    public static final String ADMIN_REVOKED = "admin.revoked";
     /** {@code INSUFFICIENT_RESOURCES}: every block of the pool is held and it may not grow. */
     public static final String POOL_EXHAUSTED = "pool.exhausted";
     /** {@code INVALID_STATE}: the pool was closed. */
