@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import flight.hal.ErrorCategory;
 import flight.hal.HalError;
 import flight.hal.HalResult;
+import flight.hal.PowerOfTwo;
 
 /**
  * A block device's configuration, read from the component properties of its factory configuration.
@@ -83,7 +84,7 @@ public record DeviceConfig(String name, int ranking, Path path, DeviceKind kind,
         Path path = Path.of(pathText.isEmpty() ? "unset" : pathText).toAbsolutePath();
         DeviceKind kind = settings.choice(KIND, DeviceKind.FILE);
         int blockSize = (int) settings.checked(BLOCK_SIZE, settings.integer(BLOCK_SIZE, DEFAULT_BLOCK_SIZE, 512,
-                65536), size -> Long.bitCount(size) == 1, DEFAULT_BLOCK_SIZE, "is not a power of two");
+                65536), PowerOfTwo::is, DEFAULT_BLOCK_SIZE, "is not a power of two");
         String wholeBlocks = "is not a whole number of " + blockSize + "-byte blocks";
         long capacityBytes = settings.checked(CAPACITY_BYTES, settings.number(CAPACITY_BYTES, DEFAULT_CAPACITY,
                 blockSize, kind == DeviceKind.NVM ? Integer.MAX_VALUE : (long) Integer.MAX_VALUE * blockSize),

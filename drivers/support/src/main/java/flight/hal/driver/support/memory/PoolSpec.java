@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
+import flight.hal.PowerOfTwo;
 import flight.hal.memory.MemoryFlag;
 import flight.hal.memory.MemoryType;
 
@@ -27,7 +28,7 @@ public record PoolSpec(String name, MemoryType type, Set<MemoryType> serves, lon
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         serves = serves.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(serves));
-        if (alignment < 1 || Integer.bitCount(alignment) != 1 || offset % alignment != 0
+        if (!PowerOfTwo.is(alignment) || offset % alignment != 0
                 || capacity < minBlock || capacity % alignment != 0 || minBlock < alignment
                 || minBlock % alignment != 0) {
             throw new IllegalArgumentException("inconsistent pool " + name + ": offset " + offset + ", capacity "
