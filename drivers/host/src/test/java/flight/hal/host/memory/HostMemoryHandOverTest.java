@@ -193,7 +193,7 @@ class HostMemoryHandOverTest {
     @Test
     void theHostRefusesAllocationsBeyondItsConfiguredLimit() {
         HostMemoryDriver limited = Drivers.initialized(
-                Map.of(HostMemoryConfig.RANKING, 10, HostMemoryConfig.MAX_ALLOCATION_BYTES, 1024L));
+                Map.of(HostMemoryConfig.MAX_ALLOCATION_BYTES, 1024L));
         MemoryAllocation small = console.allocate(AllocationRequest.of(100)).orElseThrow();
         console.allocate(AllocationRequest.of(2000)).orElseThrow();
         MemoryStats before = limited.stats().orElseThrow();

@@ -124,14 +124,10 @@ public abstract class PooledMemoryDriver extends DriverBase<PoolSet>
     public HalResult<MemoryAllocation> reallocate(long handle, long newSize) {
         return state().flatMap(pools -> live(pools, handle, "reallocate").flatMap(old -> {
             MemoryAllocation previous = old.allocation();
-            HalResult<MemoryAllocation> resized = allocate(
-                    new AllocationRequest(newSize, previous.alignment(), previous.flags(), old.requestedType()));
-            resized.ifOk(moved -> Reallocation.copyPrefix(previous, moved));
-            if (resized.isOk() && pools.release(handle) == null) {
-                pools.release(resized.valueOrNull().handle()); // released by another thread meanwhile: undo
-                return refuse(handle, "reallocate");
-            }
-            return resized; // on error the old allocation is untouched
+            return Reallocation.move(previous,
+                    new AllocationRequest(newSize, previous.alignment(), previous.flags(), old.requestedType()),
+                    this::allocate, released -> pools.release(released) != null,
+                    () -> refuse(handle, "reallocate"));
         }));
     }
 
