@@ -4,7 +4,7 @@ package flight.hal;
  * The one power-of-two rule of the HAL: alignments, block sizes and page sizes are all checked by it, so that every
  * contract means the same by "a power of two".
  *
- * @since 1.2
+ * @since 2.0
  */
 public final class PowerOfTwo {
 

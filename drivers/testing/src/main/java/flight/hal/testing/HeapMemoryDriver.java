@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 
 import flight.hal.HalCapability;
@@ -20,7 +19,6 @@ import flight.hal.LiveObjects;
 import flight.hal.ObjectOwner;
 import flight.hal.PerformanceTier;
 import flight.hal.PlatformInfo;
-import flight.hal.RegisterHalDriver;
 import flight.hal.driver.support.memory.MemoryAdoption;
 import flight.hal.memory.AllocationRequest;
 import flight.hal.memory.DefragmentationCallback;
@@ -37,10 +35,12 @@ import flight.hal.memory.MemoryType;
  * Its behaviour can be bent through component properties: {@value #FAIL_INIT} makes {@code initialize()} fail,
  * {@value #AVAILABLE}{@code =false} makes it unavailable. In a hot swap it adopts any allocations within its size
  * limit, keeping their handles and buffers.
+ *
+ * <p>The base of the test bundle's memory driver components, which declares their lifecycle once (the bundle builds
+ * with bnd's {@code -dsannotations-options: inherit}); each component registers itself with its own
+ * {@code @RegisterHalDriver}. It carries none, so that no component inherits another's name or ranking.
  */
-@Component(service = MemoryDriver.class, configurationPid = "flight.hal.test.memory.high")
-@RegisterHalDriver(hal_interface = MemoryDriver.class, hal_driver_name = "test.memory", service_ranking = 100)
-public class TestMemoryDriver implements MemoryDriver, ObjectOwner<MemoryHandOver> {
+public abstract class HeapMemoryDriver implements MemoryDriver, ObjectOwner<MemoryHandOver> {
     static final String FAIL_INIT = "fail.init";
     static final String AVAILABLE = "available";
     private static final long CAPACITY = 64L * 1024 * 1024;
@@ -55,6 +55,10 @@ public class TestMemoryDriver implements MemoryDriver, ObjectOwner<MemoryHandOve
     /** The issuer of this initialization's handles; a new one per initialization. Guarded by this. */
     private HandleIssuer handles;
 
+    /**
+     * The activate and modified method of every component extending this class: a changed configuration, its
+     * ranking included, modifies the driver in place.
+     */
     @Activate
     @Modified
     void configure(Map<String, Object> componentProperties) {
@@ -64,11 +68,6 @@ public class TestMemoryDriver implements MemoryDriver, ObjectOwner<MemoryHandOve
     @Override
     public String name() {
         return String.valueOf(properties.get(NAME_PROPERTY));
-    }
-
-    @Override
-    public int priority() {
-        return properties.get("service.ranking") instanceof Integer ranking ? ranking : 0;
     }
 
     @Override
