@@ -26,7 +26,7 @@ import flight.hal.PlatformInfo;
  * {@link #configure(Map)} without annotating it again. The priority is the registration's {@code service.ranking}
  * ({@code @RegisterHalDriver}); the driver does not read it.
  *
- * @param <S> what one initialization holds: memory pools, graphics objects, worker threads
+ * @param <S> what one initialization holds: a memory region, graphics objects, worker threads
  */
 public abstract class DriverBase<S> implements HalDriver {
     private static final String VERSION = "1.0.0";
