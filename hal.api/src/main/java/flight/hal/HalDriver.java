@@ -5,12 +5,15 @@ import java.util.Set;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The driver pattern every HAL driver follows: identity and priority, lifecycle, and what it can do.
+ * The driver pattern every HAL driver follows: identity, lifecycle, and what it can do.
  *
  * <p>A driver is an OSGi service registered under its HAL interface (a sub-interface of this one) with the properties
  * {@value #INTERFACE_PROPERTY} (the interface's class name), {@value #NAME_PROPERTY} and {@code service.ranking} (its
- * priority); {@link RegisterHalDriver} sets all three. The registry selects the best available driver per interface,
- * calls {@link #initialize()} before routing calls to it and {@link #shutdown()} when it moves away from it.
+ * priority); {@link RegisterHalDriver} sets all three. The registration is the one source of a driver's priority: the
+ * registry orders drivers by their {@code service.ranking} alone, which Config Admin may change at run time, so the
+ * driver object has no priority of its own (a {@code priority()} method was removed in 2.0). The registry selects the
+ * best available driver per interface, calls {@link #initialize()} before routing calls to it and {@link #shutdown()}
+ * when it moves away from it.
  */
 @ProviderType
 public interface HalDriver {
@@ -24,9 +27,6 @@ public interface HalDriver {
 
     /** The driver's name, as in its {@value #NAME_PROPERTY} property. */
     String name();
-
-    /** The driver's HAL priority, equal to its {@code service.ranking}; higher wins. */
-    int priority();
 
     /** The driver's version, e.g. {@code "1.0.0"}. */
     String version();

@@ -24,7 +24,7 @@ public record PlatformInfo(String platformName, String architecture, String osVe
         if (totalMemory < 0 || maxAllocationSize < 0 || cpuCores < 1 || pageSize < 0) {
             throw new IllegalArgumentException("negative sizes or no processor in platform info");
         }
-        if (memoryAlignment < 1 || Integer.bitCount(memoryAlignment) != 1) {
+        if (!PowerOfTwo.is(memoryAlignment)) {
             throw new IllegalArgumentException("memory alignment must be a power of two: " + memoryAlignment);
         }
     }

@@ -8,8 +8,10 @@ import java.lang.annotation.Target;
 import org.osgi.service.component.annotations.ComponentPropertyType;
 
 /**
- * The Java form of {@code REGISTER_HAL_DRIVER_WITH_PRIORITY}: put it next to {@code @Component} and the driver is
- * registered with its HAL interface, name and priority.
+ * The Java form of {@code REGISTER_HAL_DRIVER_WITH_PRIORITY}, and the one way to register a driver: put it next to
+ * {@code @Component} and the driver is registered with its HAL interface, name and priority. Drivers made from
+ * factory configurations carry it too; their configuration's {@code hal.driver.name} and {@code service.ranking}
+ * override the defaults given here, as configuration properties override component properties.
  *
  * <pre>{@code
  * @Component(service = MemoryDriver.class)
@@ -19,7 +21,9 @@ import org.osgi.service.component.annotations.ComponentPropertyType;
  *
  * <p>The element names follow the Declarative Services rules for component property types: {@code hal_interface}
  * becomes the property {@value HalDriver#INTERFACE_PROPERTY}, {@code service_ranking} becomes {@code service.ranking}.
- * The ranking can be changed at run time through Config Admin (the component's PID), which re-selects.
+ * The ranking is the driver's priority, and the only one: the registry reads nothing else. It can be changed at run
+ * time through Config Admin (the component's PID), which re-selects; a driver with a {@code @Modified} method (the
+ * support library's {@code DriverBase} has one) keeps its state through the change, one without is re-activated.
  */
 @ComponentPropertyType
 @Retention(RetentionPolicy.CLASS)

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import flight.hal.HalError;
 import flight.hal.HalResult;
+import flight.hal.PowerOfTwo;
 
 /**
  * What a caller asks a memory driver for. The record accepts any numbers; a driver judges them with
@@ -69,7 +70,7 @@ public record AllocationRequest(long size, int alignment, Set<MemoryFlag> flags,
         if (size <= 0) {
             return HalResult.err(HalError.invalidParameter("allocation size must be positive, was " + size));
         }
-        if (alignment <= 0 || Integer.bitCount(alignment) != 1) {
+        if (!PowerOfTwo.is(alignment)) {
             return HalResult.err(HalError.invalidParameter(
                     "alignment must be a positive power of two, was " + alignment));
         }

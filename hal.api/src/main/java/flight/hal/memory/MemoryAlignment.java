@@ -1,5 +1,7 @@
 package flight.hal.memory;
 
+import flight.hal.PowerOfTwo;
+
 /** The alignments engines ask for by name; any power of two a driver supports can also be asked for in bytes. */
 public enum MemoryAlignment {
     NONE(1),
@@ -22,6 +24,6 @@ public enum MemoryAlignment {
 
     /** Whether {@code alignment} is a positive power of two no larger than {@code maxAlignment}. */
     public static boolean isPowerOfTwoWithin(int alignment, int maxAlignment) {
-        return alignment > 0 && Integer.bitCount(alignment) == 1 && alignment <= maxAlignment;
+        return PowerOfTwo.is(alignment) && alignment <= maxAlignment;
     }
 }

@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import flight.hal.HalError;
 import flight.hal.HalResult;
+import flight.hal.PowerOfTwo;
 
 /**
  * A pool of fixed-size blocks of off-heap memory. The pool starts with {@code initialCount} blocks and grows (on a
@@ -46,7 +47,7 @@ public record PoolConfig(ResourceType type, int blockSize, int initialCount, int
             return invalid("pool '" + name + "': need 0 <= initial count <= max count and max count >= 1, was "
                     + initialCount + " and " + maxCount);
         }
-        if (alignment <= 0 || Integer.bitCount(alignment) != 1 || alignment > MAX_ALIGNMENT) {
+        if (!PowerOfTwo.is(alignment) || alignment > MAX_ALIGNMENT) {
             return invalid("pool '" + name + "': alignment must be a power of two up to " + MAX_ALIGNMENT + ", was "
                     + alignment);
         }

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import flight.hal.HalError;
 import flight.hal.HalResult;
+import flight.hal.PowerOfTwo;
 
 /**
  * What a caller acquires. The record accepts any numbers; the manager judges them with {@link #check()} and answers
@@ -64,7 +65,7 @@ public record ResourceMetadata(ResourceType type, long sizeBytes, int alignmentB
         if (sizeBytes <= 0) {
             return HalResult.err(HalError.invalidParameter(type + " resource size must be positive, was " + sizeBytes));
         }
-        if (alignmentBytes <= 0 || Integer.bitCount(alignmentBytes) != 1) {
+        if (!PowerOfTwo.is(alignmentBytes)) {
             return HalResult.err(HalError.invalidParameter(
                     "alignment must be a positive power of two, was " + alignmentBytes));
         }

@@ -8,21 +8,21 @@ import flight.hal.PerformanceTier;
 import flight.hal.PlatformInfo;
 import flight.hal.driver.support.PlatformProfile;
 import flight.hal.driver.support.memory.MemoryLayout;
-import flight.hal.driver.support.memory.PoolSpec;
-import flight.hal.driver.support.memory.PooledMemoryDriver;
+import flight.hal.driver.support.memory.PartitionSpec;
+import flight.hal.driver.support.memory.PartitionedMemoryDriver;
 import flight.hal.memory.AllocationRequest;
 import flight.hal.memory.MemoryType;
 
 /**
- * The platform profiles' pooled memory driver over a region of exactly two blocks, so that a test can race for the
+ * The platform profiles' partitioned memory driver over a region of exactly two blocks, so that a test can race for the
  * last ones. Initialized on construction: every test state gets its own region.
  */
-final class TwoBlockMemoryDriver extends PooledMemoryDriver {
+final class TwoBlockMemoryDriver extends PartitionedMemoryDriver {
     static final int BLOCK = 64;
     /** A request for one whole block. */
     static final AllocationRequest ONE_BLOCK = AllocationRequest.of(BLOCK);
 
-    private static final MemoryLayout LAYOUT = new MemoryLayout(2 * BLOCK, List.of(new PoolSpec("main",
+    private static final MemoryLayout LAYOUT = new MemoryLayout(2 * BLOCK, List.of(new PartitionSpec("main",
             MemoryType.SYSTEM, EnumSet.of(MemoryType.SYSTEM), 0, 2 * BLOCK, BLOCK, BLOCK, null, null)), BLOCK, 0);
     private static final PlatformProfile PLATFORM = new PlatformProfile(
             new PlatformInfo("stress", "any", "two blocks", 2 * BLOCK, BLOCK, BLOCK, 1, 0),

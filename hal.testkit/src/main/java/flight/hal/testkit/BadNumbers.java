@@ -3,6 +3,8 @@ package flight.hal.testkit;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 
+import flight.hal.PowerOfTwo;
+
 /** Generators of the numbers a careless or hostile caller passes: every one must be refused with an error result. */
 public final class BadNumbers {
 
@@ -36,7 +38,7 @@ public final class BadNumbers {
     /** Alignments that are not positive powers of two. */
     public static Arbitrary<Integer> notPowersOfTwo() {
         return Arbitraries.oneOf(Arbitraries.of(0, -1, 3, 6, 100, Integer.MIN_VALUE, Integer.MAX_VALUE),
-                Arbitraries.integers().filter(value -> value <= 0 || Integer.bitCount(value) != 1));
+                Arbitraries.integers().filter(value -> !PowerOfTwo.is(value)));
     }
 
     /** Handles no driver issued: 0, and random values (with overwhelming probability foreign to any driver). */

@@ -8,7 +8,7 @@ import flight.hal.PerformanceTier;
 import flight.hal.PlatformInfo;
 import flight.hal.driver.support.PlatformProfile;
 import flight.hal.driver.support.memory.MemoryLayout;
-import flight.hal.driver.support.memory.PoolSpec;
+import flight.hal.driver.support.memory.PartitionSpec;
 import flight.hal.graphics.GraphicsLimits;
 import flight.hal.graphics.PixelFormat;
 import flight.hal.memory.MemoryFlag;
@@ -30,14 +30,17 @@ final class Dreamcast {
             EnumSet.of(HalCapability.BASIC_MEMORY), PerformanceTier.MINIMAL);
 
     /** 80 % of main RAM in 64-byte aligned blocks of at least 4 KB. */
-    private static final PoolSpec MAIN_POOL =
-            PoolSpec.share("main", MemoryType.SYSTEM, 0, MAIN_RAM, 0.8, 64, 4096, MemoryType.SYSTEM);
-    /** 10 % of main RAM, 32-byte aligned, only for requests that allow scratch memory, once the main pool is full. */
-    private static final PoolSpec SCRATCH_POOL = PoolSpec.share("scratch", MemoryType.SCRATCH,
-            MAIN_POOL.offset() + MAIN_POOL.capacity(), MAIN_RAM, 0.1, PLATFORM_ALIGNMENT, PLATFORM_ALIGNMENT)
+    private static final PartitionSpec MAIN_PARTITION =
+            PartitionSpec.share("main", MemoryType.SYSTEM, 0, MAIN_RAM, 0.8, 64, 4096, MemoryType.SYSTEM);
+    /**
+     * 10 % of main RAM, 32-byte aligned, only for requests that allow scratch memory, once the main partition is full.
+     */
+    private static final PartitionSpec SCRATCH_PARTITION = PartitionSpec.share("scratch", MemoryType.SCRATCH,
+            MAIN_PARTITION.offset() + MAIN_PARTITION.capacity(), MAIN_RAM, 0.1, PLATFORM_ALIGNMENT, PLATFORM_ALIGNMENT)
             .fallbackFor(MemoryFlag.ALLOW_SCRATCH);
 
-    static final MemoryLayout MEMORY = new MemoryLayout(MAIN_RAM, List.of(MAIN_POOL, SCRATCH_POOL), MAX_ALLOCATION, 0);
+    static final MemoryLayout MEMORY =
+            new MemoryLayout(MAIN_RAM, List.of(MAIN_PARTITION, SCRATCH_PARTITION), MAX_ALLOCATION, 0);
 
     /** PowerVR2: at most 640x480, 16-bit formats only, 8 MB of texture memory. */
     static final GraphicsLimits GRAPHICS =

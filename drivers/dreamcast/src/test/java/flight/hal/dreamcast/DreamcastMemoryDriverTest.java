@@ -22,8 +22,8 @@ import flight.hal.memory.MemoryStats;
 import flight.hal.memory.MemoryType;
 
 class DreamcastMemoryDriverTest {
-    private static final long MAIN_POOL = 13_421_760; // 80 % of 16 MiB in whole 64-byte blocks
-    private static final long SCRATCH_POOL = 1_677_696; // 10 % of 16 MiB in whole 32-byte blocks
+    private static final long MAIN_PARTITION = 13_421_760; // 80 % of 16 MiB in whole 64-byte blocks
+    private static final long SCRATCH_PARTITION = 1_677_696; // 10 % of 16 MiB in whole 32-byte blocks
 
     private final DreamcastMemoryDriver driver = new DreamcastMemoryDriver();
 
@@ -37,15 +37,15 @@ class DreamcastMemoryDriverTest {
     }
 
     @Test
-    void sixteenMegabytesSplitIntoMainAndScratchPools() {
-        assertEquals(MAIN_POOL, driver.stats(MemoryType.SYSTEM).orElseThrow().totalBytes());
-        assertEquals(SCRATCH_POOL, driver.stats(MemoryType.SCRATCH).orElseThrow().totalBytes());
-        assertEquals(MAIN_POOL + SCRATCH_POOL, driver.stats().orElseThrow().totalBytes());
+    void sixteenMegabytesSplitIntoMainAndScratchPartitions() {
+        assertEquals(MAIN_PARTITION, driver.stats(MemoryType.SYSTEM).orElseThrow().totalBytes());
+        assertEquals(SCRATCH_PARTITION, driver.stats(MemoryType.SCRATCH).orElseThrow().totalBytes());
+        assertEquals(MAIN_PARTITION + SCRATCH_PARTITION, driver.stats().orElseThrow().totalBytes());
         assertEquals(16L * 1024 * 1024, driver.platformInfo().totalMemory());
     }
 
     @Test
-    void theMainPoolHandsOutFourKilobyteBlocksWith64ByteAlignment() {
+    void theMainPartitionHandsOutFourKilobyteBlocksWith64ByteAlignment() {
         MemoryAllocation small = driver.allocate(AllocationRequest.of(10, MemoryAlignment.NONE)).orElseThrow();
         assertEquals(64, small.alignment());
         assertEquals(0, small.buffer().alignmentOffset(0, 64));
@@ -63,7 +63,7 @@ class DreamcastMemoryDriverTest {
 
     @Test
     void scratchServesOnlyAllowScratchRequestsOnceMainIsExhausted() {
-        long left = MAIN_POOL;
+        long left = MAIN_PARTITION;
         while (left > 0) {
             long size = Math.min(left, 1024 * 1024);
             driver.allocate(AllocationRequest.of(size)).orElseThrow();

@@ -8,7 +8,7 @@ import flight.hal.PerformanceTier;
 import flight.hal.PlatformInfo;
 import flight.hal.driver.support.PlatformProfile;
 import flight.hal.driver.support.memory.MemoryLayout;
-import flight.hal.driver.support.memory.PoolSpec;
+import flight.hal.driver.support.memory.PartitionSpec;
 import flight.hal.graphics.GraphicsLimits;
 import flight.hal.graphics.PixelFormat;
 import flight.hal.memory.MemoryFlag;
@@ -25,18 +25,18 @@ final class Psp {
     static final long VRAM = 2L * 1024 * 1024;
 
     /** 70 % of main RAM in 16-byte aligned blocks of at least 1 KB, for every kind of request. */
-    private static final PoolSpec MAIN_POOL = PoolSpec.share("main", MemoryType.SYSTEM, 0, MAIN_RAM, 0.7,
+    private static final PartitionSpec MAIN_PARTITION = PartitionSpec.share("main", MemoryType.SYSTEM, 0, MAIN_RAM, 0.7,
             PLATFORM_ALIGNMENT, 1024, MemoryType.SYSTEM, MemoryType.AUDIO, MemoryType.NETWORK, MemoryType.SHARED);
     /** 80 % of the Media Engine's RAM: MEDIA requests, and MEDIA_PROCESSING ones before they fall back to main. */
-    private static final PoolSpec MEDIA_ENGINE_POOL = PoolSpec.share("media-engine", MemoryType.MEDIA, MAIN_RAM,
-            MEDIA_ENGINE_RAM, 0.8, PLATFORM_ALIGNMENT, 512, MemoryType.MEDIA)
+    private static final PartitionSpec MEDIA_ENGINE_PARTITION = PartitionSpec.share("media-engine", MemoryType.MEDIA,
+            MAIN_RAM, MEDIA_ENGINE_RAM, 0.8, PLATFORM_ALIGNMENT, 512, MemoryType.MEDIA)
             .preferredFor(MemoryFlag.MEDIA_PROCESSING);
 
-    /** The largest block there is: the whole main pool. */
-    static final long MAX_ALLOCATION = MAIN_POOL.capacity();
+    /** The largest block there is: the whole main partition. */
+    static final long MAX_ALLOCATION = MAIN_PARTITION.capacity();
 
     static final MemoryLayout MEMORY = new MemoryLayout(MAIN_RAM + MEDIA_ENGINE_RAM,
-            List.of(MAIN_POOL, MEDIA_ENGINE_POOL), MAX_ALLOCATION, 0);
+            List.of(MAIN_PARTITION, MEDIA_ENGINE_PARTITION), MAX_ALLOCATION, 0);
 
     static final PlatformProfile PLATFORM = new PlatformProfile(
             new PlatformInfo("Sony PSP", "MIPS R4000 (Allegrex)", "PSPSDK profile", MAIN_RAM, PLATFORM_ALIGNMENT,

@@ -5,14 +5,17 @@ import org.osgi.service.component.annotations.ServiceScope;
 
 import flight.hal.RegisterHalDriver;
 import flight.hal.driver.support.PlatformProfile;
-import flight.hal.driver.support.memory.PooledMemoryDriver;
+import flight.hal.driver.support.memory.PartitionedMemoryDriver;
 import flight.hal.memory.MemoryDriver;
 
-/** 32 MB of main RAM and the Media Engine's pool for requests flagged {@code MEDIA_PROCESSING} or typed {@code MEDIA}. */
+/**
+ * 32 MB of main RAM and the Media Engine's partition for requests flagged {@code MEDIA_PROCESSING} or typed {@code
+ * MEDIA}.
+ */
 @Component(service = MemoryDriver.class, scope = ServiceScope.PROTOTYPE)
 @RegisterHalDriver(hal_interface = MemoryDriver.class, hal_driver_name = PspMemoryDriver.NAME,
         service_ranking = Psp.RANKING)
-public class PspMemoryDriver extends PooledMemoryDriver {
+public class PspMemoryDriver extends PartitionedMemoryDriver {
     static final String NAME = "psp.memory";
 
     public PspMemoryDriver() {

@@ -27,24 +27,24 @@ import flight.hal.memory.MemoryType;
 import flight.hal.thread.ThreadingModel;
 
 class PspProfileTest {
-    private static final long MAIN_POOL = 23_488_096; // 70 % of 32 MiB in whole 16-byte blocks
-    private static final long MEDIA_ENGINE_POOL = 1_677_712; // 80 % of 2 MiB in whole 16-byte blocks
+    private static final long MAIN_PARTITION = 23_488_096; // 70 % of 32 MiB in whole 16-byte blocks
+    private static final long MEDIA_ENGINE_PARTITION = 1_677_712; // 80 % of 2 MiB in whole 16-byte blocks
 
     @Test
-    void mediaProcessingUsesTheMediaEnginePoolUntilItIsFullThenMain() {
+    void mediaProcessingUsesTheMediaEnginePartitionUntilItIsFullThenMain() {
         PspMemoryDriver memory = new PspMemoryDriver();
         memory.initialize().orElseThrow();
-        assertEquals(MAIN_POOL, memory.stats(MemoryType.SYSTEM).orElseThrow().totalBytes());
-        assertEquals(MEDIA_ENGINE_POOL, memory.stats(MemoryType.MEDIA).orElseThrow().totalBytes());
-        AllocationRequest audio = AllocationRequest.of(MEDIA_ENGINE_POOL).withFlags(MemoryFlag.MEDIA_PROCESSING);
+        assertEquals(MAIN_PARTITION, memory.stats(MemoryType.SYSTEM).orElseThrow().totalBytes());
+        assertEquals(MEDIA_ENGINE_PARTITION, memory.stats(MemoryType.MEDIA).orElseThrow().totalBytes());
+        AllocationRequest audio = AllocationRequest.of(MEDIA_ENGINE_PARTITION).withFlags(MemoryFlag.MEDIA_PROCESSING);
         assertEquals(MemoryType.MEDIA, memory.allocate(audio).orElseThrow().type());
         MemoryAllocation spilled = memory.allocate(audio).orElseThrow();
         assertEquals(MemoryType.SYSTEM, spilled.type());
         assertEquals(0, spilled.buffer().alignmentOffset(0, 16));
         HalResult<MemoryAllocation> engineOnly = memory.allocate(AllocationRequest.of(16).withType(MemoryType.MEDIA));
         assertEquals(ErrorCategory.OUT_OF_MEMORY, engineOnly.errorOrNull().category());
-        assertTrue(engineOnly.errorOrNull().message().contains("media-engine pool of 1677712 bytes, 0 free"));
-        assertEquals(MEDIA_ENGINE_POOL, memory.stats(MemoryType.SYSTEM).orElseThrow().usedBytes());
+        assertTrue(engineOnly.errorOrNull().message().contains("media-engine partition of 1677712 bytes, 0 free"));
+        assertEquals(MEDIA_ENGINE_PARTITION, memory.stats(MemoryType.SYSTEM).orElseThrow().usedBytes());
         memory.shutdown();
     }
 
@@ -56,7 +56,7 @@ class PspProfileTest {
         assertEquals(PerformanceTier.LIMITED, memory.performanceTier());
         assertEquals(16, memory.platformInfo().memoryAlignment());
         assertEquals(32L * 1024 * 1024, memory.platformInfo().totalMemory());
-        assertEquals(MAIN_POOL, memory.maxAllocationSize());
+        assertEquals(MAIN_PARTITION, memory.maxAllocationSize());
     }
 
     @Test

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
@@ -14,6 +13,7 @@ import flight.hal.HalCapability;
 import flight.hal.HalError;
 import flight.hal.HalResult;
 import flight.hal.PlatformInfo;
+import flight.hal.RegisterHalDriver;
 import flight.hal.memory.AllocationRequest;
 import flight.hal.memory.MemoryAllocation;
 import flight.hal.memory.MemoryDriver;
@@ -24,14 +24,15 @@ import flight.hal.memory.MemoryStats;
  * drivers. One instance
  * per factory configuration of PID {@value #FACTORY_PID}, which gives {@code hal.driver.name},
  * {@code service.ranking} and {@value #FAULT}: the name of one {@link Fault}. Apart from that fault it is the heap
- * memory driver {@link TestMemoryDriver}.
+ * memory driver {@link HeapMemoryDriver}.
  *
- * <p>A configuration without a valid {@value #FAULT} is refused: the component does not activate.
- * A changed configuration makes a new instance (there is no modified method), so an instance never changes its fault.
+ * <p>A configuration without a valid {@value #FAULT} is refused: the component does not activate. Its lifecycle is
+ * {@link HeapMemoryDriver}'s, inherited: a changed configuration modifies the instance in place, its fault included.
  */
 @Component(service = MemoryDriver.class, configurationPid = HostileMemoryDriver.FACTORY_PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE, property = "hal.interface=flight.hal.memory.MemoryDriver")
-public class HostileMemoryDriver extends TestMemoryDriver {
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@RegisterHalDriver(hal_interface = MemoryDriver.class, hal_driver_name = "hostile.memory")
+public class HostileMemoryDriver extends HeapMemoryDriver {
     static final String FACTORY_PID = "flight.hal.hostile.memory";
     static final String FAULT = "fault";
 
@@ -67,8 +68,8 @@ public class HostileMemoryDriver extends TestMemoryDriver {
     private final CountDownLatch deactivated = new CountDownLatch(1);
     private volatile Fault fault;
 
+    /** Refuses a configuration without a valid fault: thrown from activation, the component does not activate. */
     @Override
-    @Activate
     void configure(Map<String, Object> componentProperties) {
         fault = faultOf(componentProperties);
         super.configure(componentProperties);

@@ -9,7 +9,7 @@ import flight.hal.PerformanceTier;
 import flight.hal.PlatformInfo;
 import flight.hal.driver.support.PlatformProfile;
 import flight.hal.driver.support.memory.MemoryLayout;
-import flight.hal.driver.support.memory.PoolSpec;
+import flight.hal.driver.support.memory.PartitionSpec;
 import flight.hal.graphics.GraphicsLimits;
 import flight.hal.graphics.PixelFormat;
 import flight.hal.memory.MemoryType;
@@ -31,7 +31,7 @@ final class Web {
     static final int MAX_TEXTURE_SIZE = 4096;
 
     /** The whole 50 MB linear memory, 8-byte aligned, for every kind of request. */
-    private static final PoolSpec HEAP = new PoolSpec("heap", MemoryType.SYSTEM,
+    private static final PartitionSpec HEAP = new PartitionSpec("heap", MemoryType.SYSTEM,
             Set.of(MemoryType.SYSTEM, MemoryType.AUDIO, MemoryType.NETWORK, MemoryType.SHARED), 0, MEMORY_LIMIT,
             PLATFORM_ALIGNMENT, PLATFORM_ALIGNMENT, null, null);
 

@@ -55,7 +55,7 @@ class WebProfileTest {
         memory.allocate(AllocationRequest.of(10 * MB - 8)).orElseThrow();
         HalResult<MemoryAllocation> full = memory.allocate(AllocationRequest.of(8));
         assertEquals(ErrorCategory.OUT_OF_MEMORY, full.errorOrNull().category());
-        assertTrue(full.errorOrNull().message().contains("heap pool of 52428800 bytes, 0 free"));
+        assertTrue(full.errorOrNull().message().contains("heap partition of 52428800 bytes, 0 free"));
         assertEquals(1, memory.hints);
         memory.shutdown();
     }

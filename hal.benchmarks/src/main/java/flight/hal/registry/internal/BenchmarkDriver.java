@@ -19,11 +19,6 @@ final class BenchmarkDriver implements HalDriver {
     }
 
     @Override
-    public int priority() {
-        return 1;
-    }
-
-    @Override
     public String version() {
         return "1";
     }

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import flight.hal.ErrorCategory;
 import flight.hal.HalResult;
+import flight.hal.PowerOfTwo;
 import flight.hal.storage.BlockDevice;
 import flight.hal.storage.DeviceCapabilities;
 import flight.hal.storage.DeviceFeature;
@@ -33,7 +34,7 @@ final class StorageChecks {
     static void expectSaneGeometry(DeviceCapabilities caps) {
         Expect.that(caps != null, "deviceCapabilities() is null");
         int block = caps.logicalBlockSize();
-        Expect.that(block >= 512 && Integer.bitCount(block) == 1, "the logical block size " + block + " is not a power"
+        Expect.that(block >= 512 && PowerOfTwo.is(block), "the logical block size " + block + " is not a power"
                 + " of two of at least 512");
         Expect.that(caps.physicalBlockSize() > 0, "the physical block size is " + caps.physicalBlockSize());
         Expect.that(caps.capacityBlocks() > 0, "the capacity is " + caps.capacityBlocks() + " blocks");

@@ -36,11 +36,6 @@ class FakeDriver implements HalDriver {
     }
 
     @Override
-    public int priority() {
-        return 0;
-    }
-
-    @Override
     public String version() {
         return "1.0.0";
     }

@@ -7,30 +7,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The host memory driver's component properties, read once per activation or modification.
+ * The host memory driver's own component properties, read once per activation or modification. Its priority is
+ * not among them: that is the registration's {@code service.ranking}, which the driver does not read.
  *
- * @param ranking            the {@code service.ranking} property: the driver's HAL priority (0 when absent)
  * @param maxAllocationBytes the {@code max.allocation.bytes} property: a lower cap on a single allocation, if set
  */
-record HostMemoryConfig(int ranking, OptionalLong maxAllocationBytes) {
+record HostMemoryConfig(OptionalLong maxAllocationBytes) {
 
-    static final String RANKING = "service.ranking";
     static final String MAX_ALLOCATION_BYTES = "max.allocation.bytes";
 
     /** The configuration of a driver that was never activated. */
-    static final HostMemoryConfig DEFAULT = new HostMemoryConfig(0, OptionalLong.empty());
+    static final HostMemoryConfig DEFAULT = new HostMemoryConfig(OptionalLong.empty());
 
     private static final Logger LOG = LoggerFactory.getLogger(HostMemoryConfig.class);
 
     /** Reads the properties; a malformed or non-positive value is logged and ignored. */
     static HostMemoryConfig from(Map<String, ?> properties) {
-        OptionalLong ranking = number(properties, RANKING);
         OptionalLong max = number(properties, MAX_ALLOCATION_BYTES);
         if (max.isPresent() && max.getAsLong() <= 0) {
             LOG.warn("ignoring {}={}: the limit must be positive", MAX_ALLOCATION_BYTES, max.getAsLong());
             max = OptionalLong.empty();
         }
-        return new HostMemoryConfig((int) ranking.orElse(0), max);
+        return new HostMemoryConfig(max);
     }
 
     /** A numeric property given as a number or as a string (Config Admin files may hold either). */

@@ -5,12 +5,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Modified;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +17,9 @@ import flight.hal.HandleIssuer;
 import flight.hal.LiveObjects;
 import flight.hal.ObjectOwner;
 import flight.hal.PerformanceTier;
-import flight.hal.PlatformInfo;
 import flight.hal.RegisterHalDriver;
-import flight.hal.driver.support.InitializationIssuer;
+import flight.hal.driver.support.DriverBase;
+import flight.hal.driver.support.PlatformProfile;
 import flight.hal.driver.support.memory.MemoryAdoption;
 import flight.hal.driver.support.memory.Reallocation;
 import flight.hal.memory.AllocationRequest;
@@ -38,7 +34,8 @@ import flight.hal.memory.MemoryType;
 
 /**
  * The memory driver of the machine the JVM runs on: allocations are direct (off-heap) byte buffers, aligned within a
- * slightly larger buffer, accounted per handle and per memory type.
+ * slightly larger buffer, accounted per handle and per memory type. Lifecycle, handles and the component wiring are
+ * {@link DriverBase}'s; each initialization's state is an {@link AllocationTable}.
  *
  * <p>Direct memory is never freed eagerly. Releasing it by hand ({@code Unsafe.invokeCleaner}) would turn a buffer the
  * caller still holds into a use-after-free that can crash the JVM; the memory of a released allocation goes back to
@@ -47,11 +44,11 @@ import flight.hal.memory.MemoryType;
  */
 @Component(service = MemoryDriver.class, configurationPid = HostMemoryDriver.PID)
 @RegisterHalDriver(hal_interface = MemoryDriver.class, hal_driver_name = HostMemoryDriver.NAME, service_ranking = 10)
-public class HostMemoryDriver implements MemoryDriver, ObjectOwner<MemoryHandOver> {
+public class HostMemoryDriver extends DriverBase<AllocationTable>
+        implements MemoryDriver, ObjectOwner<MemoryHandOver> {
 
     static final String PID = "flight.hal.host.memory";
     static final String NAME = "host.memory";
-    static final String VERSION = "1.0.0";
     /** The largest supported alignment: sixteen 4 KiB pages, 64 KiB. */
     static final int MAX_ALIGNMENT = 4096 * 16;
 
@@ -65,101 +62,53 @@ public class HostMemoryDriver implements MemoryDriver, ObjectOwner<MemoryHandOve
     private static final Logger LOG = LoggerFactory.getLogger(HostMemoryDriver.class);
 
     private final HostPlatform platform = new HostPlatform();
-    /** Issues the handles of each initialization's allocations. */
-    private final InitializationIssuer handles = new InitializationIssuer(NAME);
-    /** The live allocations while initialized; null while not. */
-    private final AtomicReference<AllocationTable> table = new AtomicReference<>();
     /** The current component properties. */
     private volatile HostMemoryConfig config = HostMemoryConfig.DEFAULT;
 
-    @Activate
-    void activate(Map<String, Object> properties) {
+    public HostMemoryDriver() {
+        super(NAME);
+    }
+
+    /** A limit change through Config Admin applies in place, like a ranking change (see {@link DriverBase}). */
+    @Override
+    protected void configure(Map<String, Object> properties) {
         config = HostMemoryConfig.from(properties);
-    }
-
-    /** A ranking or limit change through Config Admin modifies the service instead of re-activating it. */
-    @Modified
-    void modified(Map<String, Object> properties) {
-        config = HostMemoryConfig.from(properties);
-        LOG.debug("driver {} reconfigured: {}", NAME, config);
-    }
-
-    @Deactivate
-    void deactivate() {
-        shutdown();
+        LOG.debug("driver {} configured: {}", NAME, config);
     }
 
     @Override
-    public String name() {
-        return NAME;
+    protected HalResult<AllocationTable> open() {
+        return HalResult.ok(new AllocationTable());
     }
 
     @Override
-    public int priority() {
-        return config.ranking();
-    }
-
-    @Override
-    public String version() {
-        return VERSION;
-    }
-
-    /** Synchronized so that a new table and its issuer come together; calls on the table take no lock. */
-    @Override
-    public synchronized HalResult<Void> initialize() {
-        if (table.get() == null) {
-            handles.beginInitialization();
-            table.set(new AllocationTable());
-        }
-        return HalResult.ok();
-    }
-
-    @Override
-    public HalResult<Void> shutdown() {
-        AllocationTable dropped = table.getAndSet(null);
-        if (dropped != null && dropped.liveCount() > 0) {
+    protected void close(AllocationTable dropped) {
+        if (dropped.liveCount() > 0) {
             LOG.warn("driver {} shut down with {} live allocations ({} bytes); dropping them, their memory returns "
                     + "when their buffers become unreachable", NAME, dropped.liveCount(), dropped.usedBytes());
             dropped.clear();
         }
-        return HalResult.ok();
     }
 
+    /**
+     * The machine: its processors, its memory (the JVM's limit when the machine does not tell) and the driver's
+     * current allocation limit.
+     */
     @Override
-    public boolean isActive() {
-        return table.get() != null;
-    }
-
-    @Override
-    public boolean isAvailable() {
-        return true;
-    }
-
-    @Override
-    public Set<HalCapability> capabilities() {
+    protected PlatformProfile platform() {
         EnumSet<HalCapability> capabilities = EnumSet.of(HalCapability.BASIC_MEMORY, HalCapability.VIRTUAL_MEMORY,
                 HalCapability.MEMORY_MAPPING, HalCapability.THREADING);
         if (Runtime.getRuntime().availableProcessors() >= 2) {
             capabilities.add(HalCapability.DUAL_CORE);
         }
-        return Collections.unmodifiableSet(capabilities);
-    }
-
-    /** By the machine's memory; by the JVM's memory limit when the machine does not tell. */
-    @Override
-    public PerformanceTier performanceTier() {
         long total = platform.totalMemory();
-        return PerformanceTier.forTotalMemory(total > 0 ? total : Runtime.getRuntime().maxMemory());
-    }
-
-    @Override
-    public PlatformInfo platformInfo() {
-        return platform.info(maxAllocationSize());
+        return new PlatformProfile(platform.info(maxAllocationSize()), capabilities,
+                PerformanceTier.forTotalMemory(total > 0 ? total : Runtime.getRuntime().maxMemory()));
     }
 
     @Override
     public HalResult<MemoryAllocation> allocate(AllocationRequest request) {
-        return live().flatMap(live -> allocate(live, request));
+        return state().flatMap(live -> allocate(live, request));
     }
 
     private HalResult<MemoryAllocation> allocate(AllocationTable live, AllocationRequest request) {
@@ -194,52 +143,39 @@ public class HostMemoryDriver implements MemoryDriver, ObjectOwner<MemoryHandOve
     @Override
     public HalResult<Void> deallocate(long handle) {
         // Only the table entry goes; the buffer's memory returns once it is unreachable (see the class comment).
-        return live().flatMap(live -> live.remove(handle) != null ? HalResult.ok() : refuse(handle, "release"));
+        return state().flatMap(live -> live.remove(handle) != null ? HalResult.ok() : refuse(handle, "release"));
     }
 
     @Override
     public HalResult<MemoryAllocation> reallocate(long handle, long newSize) {
-        return live().flatMap(live -> find(live, handle, "reallocate").flatMap(old -> reallocate(live, old, newSize)));
-    }
-
-    private HalResult<MemoryAllocation> reallocate(AllocationTable live, MemoryAllocation old, long newSize) {
-        HalResult<MemoryAllocation> resized =
-                allocate(live, new AllocationRequest(newSize, old.alignment(), old.flags(), old.type()));
-        if (resized.isErr()) {
-            return resized; // the old allocation is untouched
-        }
-        MemoryAllocation moved = resized.valueOrNull();
-        Reallocation.copyPrefix(old, moved);
-        if (live.remove(old.handle()) == null) {
-            // released by another thread meanwhile: undo, as if the handle had been unknown
-            live.remove(moved.handle());
-            return refuse(old.handle(), "reallocate");
-        }
-        return resized;
+        return state().flatMap(live -> find(live, handle, "reallocate").flatMap(old -> Reallocation.move(old,
+                new AllocationRequest(newSize, old.alignment(), old.flags(), old.type()),
+                resized -> allocate(live, resized), released -> live.remove(released) != null,
+                () -> refuse(handle, "reallocate"))));
     }
 
     @Override
     public HalResult<MemoryStats> stats() {
-        return live().map(live -> live.stats(null, totalBytes(), maxAllocationSize()));
+        return state().map(live -> live.stats(null, totalBytes(), maxAllocationSize()));
     }
 
     /** The type's own usage; total, free and largest block are those of the one pool all types share. */
     @Override
     public HalResult<MemoryStats> stats(MemoryType type) {
-        return live().flatMap(live -> supportsType(type)
+        return state().flatMap(live -> supportsType(type)
                 ? HalResult.ok(live.stats(type, totalBytes(), maxAllocationSize()))
                 : HalResult.err(unsupportedType(type)));
     }
 
     @Override
     public boolean isValid(long handle) {
-        AllocationTable live = table.get();
+        AllocationTable live = current();
         return live != null && live.get(handle) != null;
     }
 
     @Override
     public HalResult<MemoryAllocation> allocationInfo(long handle) {
-        return live().flatMap(live -> find(live, handle, "describe"));
+        return state().flatMap(live -> find(live, handle, "describe"));
     }
 
     @Override
@@ -268,23 +204,21 @@ public class HostMemoryDriver implements MemoryDriver, ObjectOwner<MemoryHandOve
      */
     @Override
     public HalResult<Long> defragment(DefragmentationCallback callback) {
-        if (!isActive()) {
-            return notInitialized();
-        }
-        if (callback != null) {
-            callback.progress(0, 0);
-        }
-        return HalResult.ok(0L);
+        return state().map(live -> {
+            if (callback != null) {
+                callback.progress(0, 0);
+            }
+            return 0L;
+        });
     }
 
     /** {@code System.gc()}: only a hint, which also lets unreachable released buffers give back their memory. */
     @Override
     public HalResult<Void> gcHint() {
-        if (!isActive()) {
-            return notInitialized();
-        }
-        System.gc();
-        return HalResult.ok();
+        return state().map(live -> {
+            System.gc();
+            return null;
+        });
     }
 
     /**
@@ -293,12 +227,11 @@ public class HostMemoryDriver implements MemoryDriver, ObjectOwner<MemoryHandOve
      */
     @Override
     public HalResult<Long> trim() {
-        if (!isActive()) {
-            return notInitialized();
-        }
-        long before = DirectMemory.used();
-        System.gc();
-        return HalResult.ok(Math.max(0, before - DirectMemory.used()));
+        return state().map(live -> {
+            long before = DirectMemory.used();
+            System.gc();
+            return Math.max(0, before - DirectMemory.used());
+        });
     }
 
     /** All memory types are one pool of host RAM, so the driver's total is the JVM's memory limit. */
@@ -315,46 +248,26 @@ public class HostMemoryDriver implements MemoryDriver, ObjectOwner<MemoryHandOve
         return allocation != null ? HalResult.ok(allocation) : refuse(handle, verb);
     }
 
-    /** The error for a handle that names no live allocation: null, another driver's, or released. */
-    private <T> HalResult<T> refuse(long handle, String verb) {
-        return HalResult.err(handles().refuse(handle, verb));
-    }
-
     private static HalError unsupportedType(MemoryType type) {
         return HalError.unsupportedCapability("memory type " + type + " is not available from driver " + NAME
                 + "; it serves " + SUPPORTED_TYPES);
     }
 
-    /** The live allocations, or the error of a call made while not initialized. */
-    private HalResult<AllocationTable> live() {
-        AllocationTable live = table.get();
-        return live != null ? HalResult.ok(live) : notInitialized();
-    }
-
-    private static <T> HalResult<T> notInitialized() {
-        return HalResult.err(HalError.invalidState("driver " + NAME + " is not initialized"));
-    }
-
-    @Override
-    public HandleIssuer handles() {
-        return handles.current();
-    }
-
     @Override
     public LiveObjects liveObjects() {
-        AllocationTable live = table.get();
+        AllocationTable live = current();
         return live == null ? LiveObjects.NONE : live.liveObjects();
     }
 
     @Override
     public HalResult<MemoryHandOver> exportObjects() {
-        return live().map(live -> new MemoryHandOver(live.allocations()));
+        return state().map(live -> new MemoryHandOver(live.allocations()));
     }
 
     /** Adopts every allocation, or none when one exceeds its size limit; types and flags need nothing of it. */
     @Override
     public HalResult<LiveObjects> adoptObjects(MemoryHandOver objects, HandleIssuer from) {
-        return live().flatMap(live -> MemoryAdoption.adoptWithin(NAME, maxAllocationSize(), objects, from,
+        return state().flatMap(live -> MemoryAdoption.adoptWithin(NAME, maxAllocationSize(), objects, from,
                 adopted -> adopted.forEach(live::add), handles()));
     }
 
@@ -367,7 +280,7 @@ public class HostMemoryDriver implements MemoryDriver, ObjectOwner<MemoryHandOve
     /** Releasing a host allocation is forgetting it (see the class comment). */
     @Override
     public LiveObjects dropObjects() {
-        AllocationTable live = table.get();
+        AllocationTable live = current();
         return live == null ? LiveObjects.NONE : live.removeAll();
     }
 }

@@ -16,14 +16,14 @@ final class Drivers {
     /** A driver activated with {@code properties} and initialized. */
     static HostMemoryDriver initialized(Map<String, Object> properties) {
         HostMemoryDriver driver = new HostMemoryDriver();
-        driver.activate(properties);
+        driver.configure(properties);
         assertTrue(driver.initialize().isOk());
         return driver;
     }
 
     /** A driver activated with the ranking its annotation declares, and initialized. */
     static HostMemoryDriver initialized() {
-        return initialized(Map.of(HostMemoryConfig.RANKING, 10));
+        return initialized(Map.of("service.ranking", 10));
     }
 
     /** The category of an error result; fails when the result is a success. */

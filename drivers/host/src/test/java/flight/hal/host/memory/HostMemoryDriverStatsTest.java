@@ -65,26 +65,24 @@ class HostMemoryDriverStatsTest {
     @Test
     void configuredLimitLowersTheMaximumAllocation() {
         HostMemoryDriver limited = Drivers.initialized(
-                Map.of(HostMemoryConfig.RANKING, 10, HostMemoryConfig.MAX_ALLOCATION_BYTES, 1024L));
+                Map.of(HostMemoryConfig.MAX_ALLOCATION_BYTES, 1024L));
         assertEquals(1024, limited.maxAllocationSize());
         assertTrue(limited.allocate(AllocationRequest.of(1024)).isOk());
         assertEquals(ErrorCategory.INSUFFICIENT_RESOURCES, category(limited.allocate(AllocationRequest.of(1025))));
         assertEquals(1024, limited.stats().orElseThrow().largestFreeBlock());
         assertEquals(1024, limited.platformInfo().maxAllocationSize());
 
-        limited.modified(Map.of(HostMemoryConfig.RANKING, 10, HostMemoryConfig.MAX_ALLOCATION_BYTES, "4096"));
+        limited.configure(Map.of(HostMemoryConfig.MAX_ALLOCATION_BYTES, "4096"));
         assertEquals(4096, limited.maxAllocationSize());
-        limited.modified(Map.of(HostMemoryConfig.RANKING, 10, HostMemoryConfig.MAX_ALLOCATION_BYTES, -1L));
+        limited.configure(Map.of(HostMemoryConfig.MAX_ALLOCATION_BYTES, -1L));
         assertEquals(Math.min(Integer.MAX_VALUE - HostMemoryDriver.MAX_ALIGNMENT, Runtime.getRuntime().maxMemory()),
                 limited.maxAllocationSize());
     }
 
     @Test
-    void modifiedPropertiesChangeThePriorityInPlace() {
-        assertEquals(10, driver.priority());
+    void aModifiedRankingKeepsTheDriverAndItsAllocations() {
         long handle = allocate(64, MemoryType.SYSTEM);
-        driver.modified(Map.of(HostMemoryConfig.RANKING, 42));
-        assertEquals(42, driver.priority());
+        driver.configure(Map.of("service.ranking", 42));
         assertTrue(driver.isActive());
         assertTrue(driver.isValid(handle));
     }
@@ -135,8 +133,7 @@ class HostMemoryDriverStatsTest {
     @Test
     void callsOutsideInitializationAreInvalidState() {
         HostMemoryDriver fresh = new HostMemoryDriver();
-        fresh.activate(Map.of());
-        assertEquals(0, fresh.priority());
+        fresh.configure(Map.of());
         assertInvalidState(fresh);
         assertTrue(fresh.initialize().isOk());
         assertTrue(fresh.initialize().isOk());

@@ -24,8 +24,8 @@ import flight.hal.PerformanceTier;
 import flight.hal.PlatformInfo;
 import flight.hal.driver.support.PlatformProfile;
 import flight.hal.driver.support.memory.MemoryLayout;
-import flight.hal.driver.support.memory.PoolSpec;
-import flight.hal.driver.support.memory.PooledMemoryDriver;
+import flight.hal.driver.support.memory.PartitionSpec;
+import flight.hal.driver.support.memory.PartitionedMemoryDriver;
 import flight.hal.memory.AllocationRequest;
 import flight.hal.memory.MemoryAllocation;
 import flight.hal.memory.MemoryFlag;
@@ -33,16 +33,18 @@ import flight.hal.memory.MemoryHandOver;
 import flight.hal.memory.MemoryStats;
 import flight.hal.memory.MemoryType;
 
-/** Host memory handing allocations to and taking them from a pooled console driver, and refusing foreign handles. */
+/**
+ * Host memory handing allocations to and taking them from a partitioned console driver, and refusing foreign handles.
+ */
 class HostMemoryHandOverTest {
     private static final long MAIN_RAM = 16L * 1024 * 1024;
     private static final long MAX_ALLOCATION = 1024 * 1024;
 
-    /** The Dreamcast's memory: 16 MiB, a SYSTEM main pool of 4 KiB blocks, a scratch pool, 1 MiB at most. */
-    static final class ConsoleMemoryDriver extends PooledMemoryDriver {
-        private static final PoolSpec MAIN = PoolSpec.share("main", MemoryType.SYSTEM, 0, MAIN_RAM, 0.8, 64, 4096,
-                MemoryType.SYSTEM);
-        private static final PoolSpec SCRATCH = PoolSpec.share("scratch", MemoryType.SCRATCH, MAIN.capacity(),
+    /** The Dreamcast's memory: 16 MiB, a SYSTEM main partition of 4 KiB blocks, a scratch partition, 1 MiB at most. */
+    static final class ConsoleMemoryDriver extends PartitionedMemoryDriver {
+        private static final PartitionSpec MAIN = PartitionSpec.share("main", MemoryType.SYSTEM, 0, MAIN_RAM, 0.8, 64,
+                4096, MemoryType.SYSTEM);
+        private static final PartitionSpec SCRATCH = PartitionSpec.share("scratch", MemoryType.SCRATCH, MAIN.capacity(),
                 MAIN_RAM, 0.1, 32, 32).fallbackFor(MemoryFlag.ALLOW_SCRATCH);
 
         ConsoleMemoryDriver() {
@@ -115,11 +117,11 @@ class HostMemoryHandOverTest {
         assertEquals(9, adopted.buffer().get(99));
         MemoryStats stats = console.stats().orElseThrow();
         assertEquals(2, stats.activeAllocations());
-        assertEquals(4096 + 10_048, stats.usedBytes(), "each takes a block of the main pool");
+        assertEquals(4096 + 10_048, stats.usedBytes(), "each takes a block of the main partition");
         assertTrue(console.handles().owns(large.handle()));
 
         console.deallocate(large.handle()).orElseThrow();
-        assertEquals(4096, console.stats().orElseThrow().usedBytes(), "its block returns to the pool");
+        assertEquals(4096, console.stats().orElseThrow().usedBytes(), "its block returns to the partition");
         MemoryAllocation grown = console.reallocate(small.handle(), 5_000).orElseThrow();
         assertEquals(9, grown.buffer().get(99));
         assertEquals(5056, console.stats().orElseThrow().usedBytes(), "the block of the new size only");
@@ -146,7 +148,7 @@ class HostMemoryHandOverTest {
         host.deallocate(dma.handle()).orElseThrow();
 
         List<MemoryAllocation> moreThanMain = new ArrayList<>();
-        for (int i = 0; i < 13; i++) { // 13 MiB and more: beyond the 12.8 MiB main pool
+        for (int i = 0; i < 13; i++) { // 13 MiB and more: beyond the 12.8 MiB main partition
             moreThanMain.add(allocate(host, AllocationRequest.of(MAX_ALLOCATION)));
         }
         refusal(console.adoptObjects(host.exportObjects().orElseThrow(), host.handles()),
@@ -193,7 +195,7 @@ class HostMemoryHandOverTest {
     @Test
     void theHostRefusesAllocationsBeyondItsConfiguredLimit() {
         HostMemoryDriver limited = Drivers.initialized(
-                Map.of(HostMemoryConfig.RANKING, 10, HostMemoryConfig.MAX_ALLOCATION_BYTES, 1024L));
+                Map.of(HostMemoryConfig.MAX_ALLOCATION_BYTES, 1024L));
         MemoryAllocation small = console.allocate(AllocationRequest.of(100)).orElseThrow();
         console.allocate(AllocationRequest.of(2000)).orElseThrow();
         MemoryStats before = limited.stats().orElseThrow();

@@ -51,7 +51,7 @@ class HostPlatformTest {
     @Test
     void driverReportsTheHostsCapabilities() {
         HostMemoryDriver driver = new HostMemoryDriver();
-        driver.activate(Map.of(HostMemoryConfig.RANKING, 10));
+        driver.configure(Map.of("service.ranking", 10));
         assertEquals("host.memory", driver.name());
         assertEquals("1.0.0", driver.version());
         assertTrue(driver.capabilities().containsAll(java.util.EnumSet.of(HalCapability.BASIC_MEMORY,

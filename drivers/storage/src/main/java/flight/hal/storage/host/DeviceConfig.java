@@ -7,11 +7,12 @@ import java.util.concurrent.TimeUnit;
 import flight.hal.ErrorCategory;
 import flight.hal.HalError;
 import flight.hal.HalResult;
+import flight.hal.PowerOfTwo;
 
 /**
  * A block device's configuration, read from the component properties of its factory configuration.
  *
- * @param name             {@code hal.driver.name}; default {@code storage.<file name>}
+ * @param name             {@code hal.driver.name}; default {@value #DEFAULT_NAME}, the registration's default
  * @param ranking          {@code service.ranking}; default 0
  * @param path             {@code path}: the backing file, created when missing (required)
  * @param kind             {@code kind}: FILE, NVM or ZONED; default FILE
@@ -34,6 +35,8 @@ public record DeviceConfig(String name, int ranking, Path path, DeviceKind kind,
                     ThermalPolicy thermal) {
 
     static final String NAME = "hal.driver.name";
+    /** The name of a device whose configuration gives none; the same in its {@code @RegisterHalDriver}. */
+    static final String DEFAULT_NAME = "storage.device";
     static final String RANKING = "service.ranking";
     static final String PATH = "path";
     static final String KIND = "kind";
@@ -83,7 +86,7 @@ public record DeviceConfig(String name, int ranking, Path path, DeviceKind kind,
         Path path = Path.of(pathText.isEmpty() ? "unset" : pathText).toAbsolutePath();
         DeviceKind kind = settings.choice(KIND, DeviceKind.FILE);
         int blockSize = (int) settings.checked(BLOCK_SIZE, settings.integer(BLOCK_SIZE, DEFAULT_BLOCK_SIZE, 512,
-                65536), size -> Long.bitCount(size) == 1, DEFAULT_BLOCK_SIZE, "is not a power of two");
+                65536), PowerOfTwo::is, DEFAULT_BLOCK_SIZE, "is not a power of two");
         String wholeBlocks = "is not a whole number of " + blockSize + "-byte blocks";
         long capacityBytes = settings.checked(CAPACITY_BYTES, settings.number(CAPACITY_BYTES, DEFAULT_CAPACITY,
                 blockSize, kind == DeviceKind.NVM ? Integer.MAX_VALUE : (long) Integer.MAX_VALUE * blockSize),
@@ -97,7 +100,7 @@ public record DeviceConfig(String name, int ranking, Path path, DeviceKind kind,
         ThermalPolicy thermal = new ThermalPolicy(settings.decimal(THERMAL_THRESHOLD, 85.0),
                 TimeUnit.MICROSECONDS.toNanos(settings.number(THERMAL_PAUSE_MICROS, 1000, 0, 1_000_000)),
                 TimeUnit.MILLISECONDS.toNanos(settings.number(THERMAL_INTERVAL_MILLIS, 1000, 0, 3_600_000)));
-        return new DeviceConfig(settings.text(NAME, "storage." + path.getFileName()),
+        return new DeviceConfig(settings.text(NAME, DEFAULT_NAME),
                 settings.integer(RANKING, 0, Integer.MIN_VALUE, Integer.MAX_VALUE), path, kind, blockSize,
                 capacityBlocks, maxTransfer, settings.integer(QUEUE_DEPTH, 64, 1, 1 << 16),
                 settings.integer(IO_THREADS, 2, 1, 64), settings.flag(DIRECT_IO), zones, thermal);

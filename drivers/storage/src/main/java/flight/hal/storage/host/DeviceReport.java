@@ -26,7 +26,7 @@ final class DeviceReport {
         for (BlockDevice device : devices) {
             DeviceCapabilities caps = device.deviceCapabilities();
             text.append(String.format(Locale.ROOT, DEVICE_ROW, device.name().equals(selected) ? "*" : " ",
-                    device.name(), device.priority(), caps.logicalBlockSize(), caps.capacityBlocks(),
+                    device.name(), device instanceof HostBlockDevice host ? host.ranking() : "-", caps.logicalBlockSize(), caps.capacityBlocks(),
                     caps.maxTransferBytes(), caps.zoneCount() == 0 ? "-" : caps.zoneCount() + "x"
                             + caps.zoneSizeBlocks(), caps.queueDepth(),
                     caps.features().stream().map(Enum::name).sorted().toList()));

@@ -27,6 +27,7 @@ import flight.hal.HalError;
 import flight.hal.HalResult;
 import flight.hal.PerformanceTier;
 import flight.hal.PlatformInfo;
+import flight.hal.RegisterHalDriver;
 import flight.hal.platform.GpuRange;
 import flight.hal.platform.GpuTopology;
 import flight.hal.platform.TemperatureSensor;
@@ -46,8 +47,8 @@ import flight.hal.storage.ZoneInfo;
  * opened; {@link #shutdown()} flushes it.
  */
 @Component(service = BlockDevice.class, configurationPid = HostBlockDevice.FACTORY_PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        property = "hal.interface=flight.hal.storage.BlockDevice")
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
+@RegisterHalDriver(hal_interface = BlockDevice.class, hal_driver_name = DeviceConfig.DEFAULT_NAME)
 public class HostBlockDevice implements BlockDevice, AutoCloseable {
     static final String FACTORY_PID = "flight.hal.storage.device";
     private static final Logger LOG = LoggerFactory.getLogger(HostBlockDevice.class);
@@ -113,8 +114,8 @@ public class HostBlockDevice implements BlockDevice, AutoCloseable {
         return config.name();
     }
 
-    @Override
-    public int priority() {
+    /** The configured {@code service.ranking}, which the configuration also gives its registration. */
+    int ranking() {
         return config.ranking();
     }
 

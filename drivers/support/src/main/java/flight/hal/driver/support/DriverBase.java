@@ -16,20 +16,22 @@ import flight.hal.PerformanceTier;
 import flight.hal.PlatformInfo;
 
 /**
- * Identity, lifecycle and component wiring shared by the drivers built on this library: the name, the priority read
- * from the {@code service.ranking} component property, and the driver's state, which {@link #initialize()} opens,
- * {@link #shutdown()} (or deactivation of the component) closes, and every call needs, with the issuer of the handles
- * that state hands out. Driver bundles build their components' metadata with bnd's
- * {@code -dsannotations-options: inherit}, so the annotations here count.
+ * Identity, lifecycle and component wiring shared by the drivers built on this library: the name, and the driver's
+ * state, which {@link #initialize()} opens, {@link #shutdown()} (or deactivation of the component) closes, and every
+ * call needs, with the issuer of the handles that state hands out.
  *
- * @param <S> what one initialization holds: memory pools, graphics objects, worker threads
+ * <p>The component lifecycle is declared here and only here: driver bundles build their components' metadata with
+ * bnd's {@code -dsannotations-options: inherit}, so {@link #configure(Map)} is every driver's activate and modified
+ * method and {@link #deactivate()} its deactivate method. A subclass that reads properties overrides
+ * {@link #configure(Map)} without annotating it again. The priority is the registration's {@code service.ranking}
+ * ({@code @RegisterHalDriver}); the driver does not read it.
+ *
+ * @param <S> what one initialization holds: a memory region, graphics objects, worker threads
  */
 public abstract class DriverBase<S> implements HalDriver {
     private static final String VERSION = "1.0.0";
-    private static final String RANKING = "service.ranking";
 
     private final String name;
-    private volatile int ranking;
     private volatile S state;
     /** Issues the handles of each initialization's objects. */
     private final InitializationIssuer handles;
@@ -39,11 +41,15 @@ public abstract class DriverBase<S> implements HalDriver {
         this.handles = new InitializationIssuer(name);
     }
 
-    /** Reads the ranking; a Config Admin change of it modifies the component instead of re-activating it. */
+    /**
+     * Reads the component properties; nothing here, subclasses with properties override it. Also the modified
+     * method, so that a Config Admin change (a new ranking, a limit) changes the registration in place instead of
+     * re-activating the component, which would shut the driver down and lose its objects.
+     */
     @Activate
     @Modified
     protected void configure(Map<String, Object> properties) {
-        ranking = properties.get(RANKING) instanceof Number number ? number.intValue() : 0;
+        // no properties of its own
     }
 
     @Deactivate
@@ -121,11 +127,6 @@ public abstract class DriverBase<S> implements HalDriver {
     @Override
     public String name() {
         return name;
-    }
-
-    @Override
-    public int priority() {
-        return ranking;
     }
 
     @Override

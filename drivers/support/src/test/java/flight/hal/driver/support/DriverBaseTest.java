@@ -52,19 +52,24 @@ class DriverBaseTest {
     }
 
     @Test
-    void identityComesFromTheNameTheRankingPropertyAndThePlatform() {
+    void identityComesFromTheNameAndThePlatform() {
         CountingDriver driver = new CountingDriver();
-        assertEquals(0, driver.priority());
-        driver.configure(Map.of("service.ranking", 50));
-        assertEquals(50, driver.priority());
-        driver.configure(Map.of("service.ranking", "not a number"));
-        assertEquals(0, driver.priority());
         assertEquals("test.counting", driver.name());
         assertEquals("1.0.0", driver.version());
         assertTrue(driver.isAvailable());
         assertEquals(PLATFORM.info(), driver.platformInfo());
         assertEquals(PerformanceTier.LIMITED, driver.performanceTier());
         assertEquals(HalCapability.BASIC_MEMORY.bit() | HalCapability.DUAL_CORE.bit(), driver.capabilityMask());
+    }
+
+    @Test
+    void aModifiedRankingLeavesTheStateAsItWas() {
+        CountingDriver driver = new CountingDriver();
+        driver.configure(Map.of("service.ranking", 10));
+        assertTrue(driver.initialize().isOk());
+        driver.configure(Map.of("service.ranking", 50));
+        assertTrue(driver.isActive());
+        assertEquals(1, driver.current());
     }
 
     @Test

@@ -37,8 +37,8 @@ public final class MemoryAdoption {
     }
 
     /**
-     * The adoption of a driver whose allocations need nothing but their own buffers (JVM memory, no pool behind them):
-     * when {@link #check} passes, hands every allocation to {@code keep} and makes {@code from}'s handles
+     * The adoption of a driver whose allocations need nothing but their own buffers (JVM memory, no partition behind
+     * them): when {@link #check} passes, hands every allocation to {@code keep} and makes {@code from}'s handles
      * {@code adopter}'s.
      *
      * @return what was adopted, or the error of {@link #check} with nothing changed

@@ -14,26 +14,26 @@ import flight.hal.memory.MemoryStats;
 import flight.hal.memory.MemoryType;
 
 /**
- * One initialization's memory: the off-heap region, its pools and the live allocations, all guarded by this
+ * One initialization's memory: the off-heap region, its partitions and the live allocations, all guarded by this
  * object's monitor. Statistics count from the moment the region was reserved.
  */
-final class PoolSet {
+final class PartitionedRegion {
 
-    /** A block of a pool: where it lies, and the alignment it was taken with. */
-    record Block(BlockPool pool, long offset, long size, int alignment) {
+    /** A block of a partition: where it lies, and the alignment it was taken with. */
+    record Block(Partition partition, long offset, long size, int alignment) {
     }
 
     /** A live allocation, its block, and the memory type it was requested as (reallocation asks for it again). */
     record Live(MemoryAllocation allocation, Block block, MemoryType requestedType) {
     }
 
-    /** An allocation another driver made, as the request this driver would serve it by, with the pools to try. */
-    record Adoption(MemoryAllocation allocation, AllocationRequest request, List<BlockPool> route) {
+    /** An allocation another driver made, as the request this driver would serve it by, with the partitions to try. */
+    record Adoption(MemoryAllocation allocation, AllocationRequest request, List<Partition> route) {
     }
 
     private final MemoryLayout layout;
     private final ByteBuffer region;
-    private final List<BlockPool> pools = new ArrayList<>();
+    private final List<Partition> partitions = new ArrayList<>();
     private final Map<Long, Live> live = new HashMap<>();
     private long usedBytes;
     private long peakUsedBytes;
@@ -48,41 +48,42 @@ final class PoolSet {
      *
      * @throws OutOfMemoryError when the JVM's direct memory cannot hold the region
      */
-    PoolSet(MemoryLayout layout) {
+    PartitionedRegion(MemoryLayout layout) {
         this.layout = layout;
         ByteBuffer raw = ByteBuffer.allocateDirect((int) layout.regionBytes() + MemoryLayout.MAX_ALIGNMENT);
         int misalignment = raw.alignmentOffset(0, MemoryLayout.MAX_ALIGNMENT);
         int start = misalignment == 0 ? 0 : MemoryLayout.MAX_ALIGNMENT - misalignment;
         region = raw.slice(start, (int) layout.regionBytes());
-        layout.pools().forEach(spec -> pools.add(new BlockPool(spec)));
+        layout.partitions().forEach(spec -> partitions.add(new Partition(spec)));
     }
 
     /**
-     * The pools a request tries, in order: those preferred for one of its flags, those serving its type, those that
-     * are a fallback for one of its flags. Empty when no pool serves its type.
+     * The partitions a request tries, in order: those preferred for one of its flags, those serving its type, those
+     * that are a fallback for one of its flags. Empty when no partition serves its type.
      */
-    List<BlockPool> route(AllocationRequest request) {
-        List<BlockPool> serving = pools.stream().filter(pool -> pool.spec.serves().contains(request.type())).toList();
+    List<Partition> route(AllocationRequest request) {
+        List<Partition> serving =
+                partitions.stream().filter(partition -> partition.spec.serves().contains(request.type())).toList();
         if (serving.isEmpty()) {
             return serving;
         }
-        List<BlockPool> route = new ArrayList<>();
-        pools.stream().filter(pool -> pool.spec.preferredFor() != null && request.has(pool.spec.preferredFor()))
-                .forEach(route::add);
-        serving.stream().filter(pool -> !route.contains(pool)).forEach(route::add);
-        pools.stream().filter(pool -> pool.spec.fallbackFor() != null && request.has(pool.spec.fallbackFor())
-                && !route.contains(pool)).forEach(route::add);
+        List<Partition> route = new ArrayList<>();
+        partitions.stream().filter(partition -> partition.spec.preferredFor() != null
+                && request.has(partition.spec.preferredFor())).forEach(route::add);
+        serving.stream().filter(partition -> !route.contains(partition)).forEach(route::add);
+        partitions.stream().filter(partition -> partition.spec.fallbackFor() != null
+                && request.has(partition.spec.fallbackFor()) && !route.contains(partition)).forEach(route::add);
         return route;
     }
 
-    /** Places the request in the first pool of {@code route} with room; null when none has. */
-    synchronized Live place(long handle, AllocationRequest request, List<BlockPool> route) {
+    /** Places the request in the first partition of {@code route} with room; null when none has. */
+    synchronized Live place(long handle, AllocationRequest request, List<Partition> route) {
         Block block = take(request, route);
         if (block == null) {
             return null;
         }
-        BlockPool pool = block.pool();
-        MemoryType type = pool.spec.serves().contains(request.type()) ? request.type() : pool.spec.type();
+        Partition partition = block.partition();
+        MemoryType type = partition.spec.serves().contains(request.type()) ? request.type() : partition.spec.type();
         MemoryAllocation allocation = new MemoryAllocation(handle,
                 region.slice((int) block.offset(), (int) request.size()), request.size(), block.alignment(),
                 request.flags(), type);
@@ -93,16 +94,16 @@ final class PoolSet {
      * Takes a block for every adopted allocation, all or none. The allocations keep their own buffers: their blocks
      * only account for them, so that this region holds no more than it could have allocated.
      *
-     * @return null when all were adopted, else the first one no pool of its route had room for (nothing changed)
+     * @return null when all were adopted, else the first one no partition of its route had room for (nothing changed)
      */
     synchronized Adoption adopt(List<Adoption> adoptions) {
-        List<BlockPool.Saved> saved = pools.stream().map(BlockPool::save).toList();
+        List<Partition.Saved> saved = partitions.stream().map(Partition::save).toList();
         List<Live> adopted = new ArrayList<>();
         for (Adoption adoption : adoptions) {
             Block block = take(adoption.request(), adoption.route());
             if (block == null) {
-                for (int index = 0; index < pools.size(); index++) {
-                    pools.get(index).restore(saved.get(index));
+                for (int index = 0; index < partitions.size(); index++) {
+                    partitions.get(index).restore(saved.get(index));
                 }
                 return adoption;
             }
@@ -112,13 +113,13 @@ final class PoolSet {
         return null;
     }
 
-    private Block take(AllocationRequest request, List<BlockPool> route) {
-        for (BlockPool pool : route) {
-            long size = pool.blockSize(request.size());
-            int alignment = pool.alignmentFor(request.alignment());
-            long offset = pool.take(size, alignment);
+    private Block take(AllocationRequest request, List<Partition> route) {
+        for (Partition partition : route) {
+            long size = partition.blockSize(request.size());
+            int alignment = partition.alignmentFor(request.alignment());
+            long offset = partition.take(size, alignment);
             if (offset >= 0) {
-                return new Block(pool, offset, size, alignment);
+                return new Block(partition, offset, size, alignment);
             }
         }
         return null;
@@ -154,7 +155,7 @@ final class PoolSet {
         Live released = live.remove(handle);
         if (released != null) {
             Block block = released.block();
-            block.pool().give(block.offset(), block.size());
+            block.partition().give(block.offset(), block.size());
             usedBytes -= block.size();
             liveBytes -= released.allocation().size();
             releases++;
@@ -191,28 +192,31 @@ final class PoolSet {
         return live.get(handle);
     }
 
-    /** Accounting over all pools; the largest free block is the largest any pool could hand out. */
+    /** Accounting over all partitions; the largest free block is the largest any partition could hand out. */
     synchronized MemoryStats stats() {
         long total = 0;
         long largest = 0;
-        for (BlockPool pool : pools) {
-            total += pool.spec.capacity();
-            largest = Math.max(largest, pool.largestFreeRun());
+        for (Partition partition : partitions) {
+            total += partition.spec.capacity();
+            largest = Math.max(largest, partition.largestFreeRun());
         }
         return new MemoryStats(total, usedBytes, total - usedBytes, peakUsedBytes, live.size(), allocations,
                 releases, Math.min(largest, layout.maxAllocation()));
     }
 
-    /** The accounting of the pool that is memory of {@code type}, else of the pool serving it; null when none does. */
+    /**
+     * The accounting of the partition that is memory of {@code type}, else of the partition serving it; null when none
+     * does.
+     */
     synchronized MemoryStats stats(MemoryType type) {
-        BlockPool pool = pools.stream().filter(candidate -> candidate.spec.type() == type).findFirst()
-                .orElseGet(() -> pools.stream().filter(candidate -> candidate.spec.serves().contains(type))
+        Partition partition = partitions.stream().filter(candidate -> candidate.spec.type() == type).findFirst()
+                .orElseGet(() -> partitions.stream().filter(candidate -> candidate.spec.serves().contains(type))
                         .findFirst().orElse(null));
-        return pool == null ? null : pool.stats(layout.maxAllocation());
+        return partition == null ? null : partition.stats(layout.maxAllocation());
     }
 
-    /** The state of the pools of {@code route}, for an out-of-memory message. */
-    synchronized String describe(List<BlockPool> route) {
-        return route.stream().map(BlockPool::describe).collect(Collectors.joining("; "));
+    /** The state of the partitions of {@code route}, for an out-of-memory message. */
+    synchronized String describe(List<Partition> route) {
+        return route.stream().map(Partition::describe).collect(Collectors.joining("; "));
     }
 }

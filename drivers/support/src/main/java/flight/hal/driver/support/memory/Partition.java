@@ -6,13 +6,13 @@ import java.util.TreeMap;
 import flight.hal.memory.MemoryStats;
 
 /**
- * The blocks of one pool: first fit over free runs ordered by offset, coalesced on every release, so free memory
+ * The blocks of one partition: first fit over free runs ordered by offset, coalesced on every release, so free memory
  * stays as contiguous as the live blocks allow. Offsets are region offsets; the region is page aligned, so an offset
  * that is a multiple of an alignment (up to a page) is an address with that alignment. Not thread-safe: its
- * {@link PoolSet} guards it.
+ * {@link PartitionedRegion} guards it.
  */
-final class BlockPool {
-    final PoolSpec spec;
+final class Partition {
+    final PartitionSpec spec;
     /** Free runs: offset to length. */
     private final TreeMap<Long, Long> free = new TreeMap<>();
     private long usedBytes;
@@ -21,7 +21,7 @@ final class BlockPool {
     private long allocations;
     private long releases;
 
-    BlockPool(PoolSpec spec) {
+    Partition(PartitionSpec spec) {
         this.spec = spec;
         free.put(spec.offset(), spec.capacity());
     }
@@ -32,12 +32,16 @@ final class BlockPool {
         return Math.max(spec.minBlock(), units * spec.alignment());
     }
 
-    /** Alignment of the blocks handed out for a request asking {@code requested}: the larger of it and the pool's. */
+    /**
+     * Alignment of the blocks handed out for a request asking {@code requested}: the larger of it and the partition's.
+     */
     int alignmentFor(int requested) {
         return Math.max(requested, spec.alignment());
     }
 
-    /** Takes a block of {@code blockSize} bytes aligned to {@code alignment}; returns its offset, or -1 when none fits. */
+    /**
+     * Takes a block of {@code blockSize} bytes aligned to {@code alignment}; returns its offset, or -1 when none fits.
+     */
     long take(long blockSize, int alignment) {
         for (Map.Entry<Long, Long> run : free.entrySet()) {
             long runStart = run.getKey();
@@ -82,12 +86,14 @@ final class BlockPool {
         releases++;
     }
 
-    /** The pool as it is now, for {@link #restore}. */
+    /** The partition as it is now, for {@link #restore}. */
     Saved save() {
         return new Saved(new TreeMap<>(free), usedBytes, peakUsedBytes, liveBlocks, allocations, releases);
     }
 
-    /** Puts the pool back as it was when {@code saved}: blocks taken since are free again and were never counted. */
+    /**
+     * Puts the partition back as it was when {@code saved}: blocks taken since are free again and were never counted.
+     */
     void restore(Saved saved) {
         free.clear();
         free.putAll(saved.free());
@@ -98,7 +104,7 @@ final class BlockPool {
         releases = saved.releases();
     }
 
-    /** A pool's free runs and counters at one moment. */
+    /** A partition's free runs and counters at one moment. */
     record Saved(TreeMap<Long, Long> free, long usedBytes, long peakUsedBytes, long liveBlocks, long allocations,
                  long releases) {
     }
@@ -112,7 +118,7 @@ final class BlockPool {
         return largest;
     }
 
-    /** The pool's accounting; the largest free block is capped at {@code maxAllocation}. */
+    /** The partition's accounting; the largest free block is capped at {@code maxAllocation}. */
     MemoryStats stats(long maxAllocation) {
         return new MemoryStats(spec.capacity(), usedBytes, spec.capacity() - usedBytes, peakUsedBytes, liveBlocks,
                 allocations, releases, Math.min(largestFreeRun(), maxAllocation));
@@ -120,7 +126,7 @@ final class BlockPool {
 
     /** {@code "main 13418496 bytes, 4096 free, largest free block 4096"}. */
     String describe() {
-        return spec.name() + " pool of " + spec.capacity() + " bytes, " + (spec.capacity() - usedBytes)
+        return spec.name() + " partition of " + spec.capacity() + " bytes, " + (spec.capacity() - usedBytes)
                 + " free, largest free block " + largestFreeRun();
     }
 }

@@ -21,8 +21,8 @@ import flight.hal.memory.MemoryFlag;
 import flight.hal.memory.MemoryStats;
 import flight.hal.memory.MemoryType;
 
-class PooledMemoryDriverTest {
-    private final TestPooledDriver driver = TestPooledDriver.initialized();
+class PartitionedMemoryDriverTest {
+    private final TestPartitionedDriver driver = TestPartitionedDriver.initialized();
 
     private MemoryAllocation allocate(long size, MemoryFlag... flags) {
         return driver.allocate(AllocationRequest.of(size).withFlags(flags)).orElseThrow();
@@ -34,7 +34,7 @@ class PooledMemoryDriverTest {
     }
 
     @Test
-    void allocationsAreViewsOfTheRegionWithThePoolsAlignmentAndBlockSize() {
+    void allocationsAreViewsOfTheRegionWithThePartitionsAlignmentAndBlockSize() {
         MemoryAllocation allocation = allocate(100);
         ByteBuffer buffer = allocation.buffer();
         assertTrue(buffer.isDirect());
@@ -69,7 +69,7 @@ class PooledMemoryDriverTest {
     }
 
     @Test
-    void mediaProcessingPrefersTheMediaPoolAndFallsBackToMain() {
+    void mediaProcessingPrefersTheMediaPartitionAndFallsBackToMain() {
         List<MemoryAllocation> media = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             media.add(allocate(512, MemoryFlag.MEDIA_PROCESSING));
@@ -82,7 +82,7 @@ class PooledMemoryDriverTest {
         HalResult<MemoryAllocation> mediaOnly =
                 driver.allocate(AllocationRequest.of(512).withType(MemoryType.MEDIA));
         assertEquals(ErrorCategory.OUT_OF_MEMORY, category(mediaOnly));
-        assertTrue(mediaOnly.errorOrNull().message().contains("media pool of 8192 bytes, 0 free"),
+        assertTrue(mediaOnly.errorOrNull().message().contains("media partition of 8192 bytes, 0 free"),
                 mediaOnly.errorOrNull().message());
     }
 
@@ -91,7 +91,7 @@ class PooledMemoryDriverTest {
         allocate(32768);
         HalResult<MemoryAllocation> refused = driver.allocate(AllocationRequest.of(100));
         assertEquals(ErrorCategory.OUT_OF_MEMORY, category(refused));
-        assertTrue(refused.errorOrNull().message().contains("main pool of 32768 bytes, 0 free"));
+        assertTrue(refused.errorOrNull().message().contains("main partition of 32768 bytes, 0 free"));
         assertFalse(refused.errorOrNull().message().contains("scratch"));
         MemoryAllocation scratch = allocate(100, MemoryFlag.ALLOW_SCRATCH);
         assertEquals(MemoryType.SCRATCH, scratch.type());
@@ -102,7 +102,7 @@ class PooledMemoryDriverTest {
     }
 
     @Test
-    void typesAreServedByThePoolsThatServeThem() {
+    void typesAreServedByThePartitionsThatServeThem() {
         assertEquals(MemoryType.AUDIO, driver.allocate(AllocationRequest.of(10).withType(MemoryType.AUDIO))
                 .orElseThrow().type());
         assertTrue(driver.supportsMemoryType(MemoryType.AUDIO));
@@ -118,7 +118,7 @@ class PooledMemoryDriverTest {
     void limitsAndBadRequestsAreErrorsNamingTheValues() {
         HalResult<MemoryAllocation> tooBig = driver.allocate(AllocationRequest.of(32769));
         assertEquals(ErrorCategory.INSUFFICIENT_RESOURCES, category(tooBig));
-        assertEquals("test.pooled: requested 32769 bytes exceeds the maximum single allocation of 32768 bytes",
+        assertEquals("test.partitioned: requested 32769 bytes exceeds the maximum single allocation of 32768 bytes",
                 tooBig.errorOrNull().message());
         assertEquals(ErrorCategory.INVALID_PARAMETER, category(driver.allocate(AllocationRequest.of(0))));
         assertEquals(ErrorCategory.INVALID_PARAMETER, category(driver.allocate(null)));
@@ -190,7 +190,7 @@ class PooledMemoryDriverTest {
         assertEquals(1, driver.stats().orElseThrow().activeAllocations());
     }
 
-    /** Regression (found by the memory contract's properties): the pools' immutable type sets threw for null. */
+    /** Regression (found by the memory contract's properties): the partitions' immutable type sets threw for null. */
     @Test
     void noTypeIsNotSupportedAndNoRequestIsRefused() {
         assertFalse(driver.supportsMemoryType(null));
@@ -215,7 +215,7 @@ class PooledMemoryDriverTest {
     }
 
     @Test
-    void statsAddUpThePools() {
+    void statsAddUpThePartitions() {
         allocate(100);
         allocate(100, MemoryFlag.MEDIA_PROCESSING);
         MemoryStats all = driver.stats().orElseThrow();

@@ -24,12 +24,12 @@ import flight.hal.memory.MemoryHandOver;
 import flight.hal.memory.MemoryStats;
 import flight.hal.memory.MemoryType;
 
-/** Handles and hand-over of a pooled driver: foreign handles, export, adoption, drop. */
-class PooledMemoryOwnershipTest {
-    private final TestPooledDriver from = TestPooledDriver.initialized();
-    private final TestPooledDriver to = TestPooledDriver.initialized();
+/** Handles and hand-over of a partitioned driver: foreign handles, export, adoption, drop. */
+class PartitionedMemoryOwnershipTest {
+    private final TestPartitionedDriver from = TestPartitionedDriver.initialized();
+    private final TestPartitionedDriver to = TestPartitionedDriver.initialized();
 
-    private static MemoryAllocation allocate(TestPooledDriver driver, AllocationRequest request) {
+    private static MemoryAllocation allocate(TestPartitionedDriver driver, AllocationRequest request) {
         return driver.allocate(request).orElseThrow();
     }
 
@@ -66,7 +66,7 @@ class PooledMemoryOwnershipTest {
         long earlier = allocate(from, AllocationRequest.of(100)).handle();
         from.shutdown();
         from.initialize().orElseThrow();
-        assertForeign(from.deallocate(earlier), "test.pooled#");
+        assertForeign(from.deallocate(earlier), "test.partitioned#");
         assertFalse(from.isValid(earlier));
         long now = allocate(from, AllocationRequest.of(100)).handle();
         assertTrue(from.handles().issued(now) && !from.handles().owns(earlier));
@@ -127,13 +127,13 @@ class PooledMemoryOwnershipTest {
 
         HalResult<LiveObjects> refused = to.adoptObjects(from.exportObjects().orElseThrow(), from.handles());
         HalError error = error(refused, ErrorCategory.OUT_OF_MEMORY);
-        assertTrue(error.message().contains("so it adopts none") && error.message().contains("main pool of 32768"),
+        assertTrue(error.message().contains("so it adopts none") && error.message().contains("main partition of 32768"),
                 error.message());
 
         assertEquals(toBefore, to.stats().orElseThrow());
         assertEquals(toMainBefore, to.stats(MemoryType.SYSTEM).orElseThrow());
         assertFalse(to.isValid(fits.handle()));
-        assertForeign(to.deallocate(fits.handle()), "test.pooled#");
+        assertForeign(to.deallocate(fits.handle()), "test.partitioned#");
         assertEquals(fromBefore, from.stats().orElseThrow());
         assertTrue(from.isValid(fits.handle()));
     }

@@ -27,33 +27,34 @@ import flight.hal.memory.MemoryStats;
 import flight.hal.memory.MemoryType;
 
 /**
- * A memory driver that hands out blocks of a fixed off-heap region cut into pools, as a console's allocator does with
- * its RAM: every allocation really comes from its pool, and when the pools are full the driver is out of memory even
- * though the JVM is not. The region is reserved by {@link #initialize()} and dropped by {@link #shutdown()}.
+ * A memory driver that hands out blocks of a fixed off-heap region cut into partitions, as a console's allocator does
+ * with its RAM: every allocation really comes from its partition, and when the partitions are full the driver is out
+ * of memory even though the JVM is not. The region is reserved by {@link #initialize()} and dropped by {@link
+ * #shutdown()}.
  *
- * <p>It adopts another driver's allocations in a hot swap when its pools could have held them: each keeps its handle
- * and buffer, and takes a block of the pool that would serve its type and flags, as capacity accounting.
+ * <p>It adopts another driver's allocations in a hot swap when its partitions could have held them: each keeps its
+ * handle and buffer, and takes a block of the partition that would serve its type and flags, as capacity accounting.
  */
-public abstract class PooledMemoryDriver extends DriverBase<PoolSet>
+public abstract class PartitionedMemoryDriver extends DriverBase<PartitionedRegion>
         implements MemoryDriver, ObjectOwner<MemoryHandOver> {
 
     /** What a profile on a JVM cannot honour: DMA, executable or uncached pages, memory the GPU maps. */
     private static final Set<MemoryFlag> REFUSED_FLAGS =
             EnumSet.of(MemoryFlag.DMA_CAPABLE, MemoryFlag.EXECUTABLE, MemoryFlag.UNCACHED, MemoryFlag.GPU_VISIBLE);
     private static final byte[] ZEROS = new byte[MemoryLayout.MAX_ALIGNMENT];
-    private static final Logger LOG = LoggerFactory.getLogger(PooledMemoryDriver.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PartitionedMemoryDriver.class);
 
     private final MemoryLayout layout;
 
-    protected PooledMemoryDriver(String name, MemoryLayout layout) {
+    protected PartitionedMemoryDriver(String name, MemoryLayout layout) {
         super(name);
         this.layout = layout;
     }
 
     @Override
-    protected HalResult<PoolSet> open() {
+    protected HalResult<PartitionedRegion> open() {
         try {
-            return HalResult.ok(new PoolSet(layout));
+            return HalResult.ok(new PartitionedRegion(layout));
         } catch (OutOfMemoryError e) {
             return HalResult.err(HalError.initializationFailed(name() + ": cannot reserve its region of "
                     + layout.regionBytes() + " bytes of direct memory: " + e.getMessage()));
@@ -61,7 +62,7 @@ public abstract class PooledMemoryDriver extends DriverBase<PoolSet>
     }
 
     @Override
-    protected void close(PoolSet closing) {
+    protected void close(PartitionedRegion closing) {
         LiveObjects dropped = closing.liveObjects();
         if (!dropped.isEmpty()) {
             LOG.warn("{} shut down with {} live allocations holding {} bytes; its region is dropped with them",
@@ -71,20 +72,21 @@ public abstract class PooledMemoryDriver extends DriverBase<PoolSet>
 
     @Override
     public HalResult<MemoryAllocation> allocate(AllocationRequest request) {
-        return state().flatMap(pools -> route(pools, request).flatMap(route -> place(pools, request, route)));
+        return state().flatMap(region -> route(region, request).flatMap(route -> place(region, request, route)));
     }
 
-    private HalResult<MemoryAllocation> place(PoolSet pools, AllocationRequest request, List<BlockPool> route) {
-        PoolSet.Live placed = pools.place(handles().issue(), request, route);
+    private HalResult<MemoryAllocation> place(PartitionedRegion region, AllocationRequest request,
+                                              List<Partition> route) {
+        PartitionedRegion.Live placed = region.place(handles().issue(), request, route);
         if (placed == null) {
-            return HalResult.err(HalError.outOfMemory(name() + ": no pool can hold " + request.size()
+            return HalResult.err(HalError.outOfMemory(name() + ": no partition can hold " + request.size()
                     + " bytes aligned to " + request.alignment() + " for " + request.type() + " " + request.flags()
-                    + ": " + pools.describe(route)));
+                    + ": " + region.describe(route)));
         }
         if (request.has(MemoryFlag.ZERO_INITIALIZED)) {
             zero(placed.allocation().buffer());
         }
-        if (pools.takeGcHint()) {
+        if (region.takeGcHint()) {
             LOG.info("{}: usage crossed the GC hint threshold of {} bytes; hinting a collection", name(),
                     layout.gcHintBytes());
             collectGarbage();
@@ -92,8 +94,8 @@ public abstract class PooledMemoryDriver extends DriverBase<PoolSet>
         return HalResult.ok(placed.allocation());
     }
 
-    /** The pools {@code request} may use, or why it is refused. */
-    private HalResult<List<BlockPool>> route(PoolSet pools, AllocationRequest request) {
+    /** The partitions {@code request} may use, or why it is refused. */
+    private HalResult<List<Partition>> route(PartitionedRegion region, AllocationRequest request) {
         HalError refused = AllocationRequest.check(request, layout.maxAllocation(), MemoryLayout.MAX_ALIGNMENT)
                 .errorOrNull();
         if (refused != null) {
@@ -105,7 +107,7 @@ public abstract class PooledMemoryDriver extends DriverBase<PoolSet>
                         + " cannot be honoured on " + platformInfo().platformName()));
             }
         }
-        List<BlockPool> route = pools.route(request);
+        List<Partition> route = region.route(request);
         return route.isEmpty() ? HalResult.err(unsupportedType(request.type())) : HalResult.ok(route);
     }
 
@@ -117,47 +119,43 @@ public abstract class PooledMemoryDriver extends DriverBase<PoolSet>
 
     @Override
     public HalResult<Void> deallocate(long handle) {
-        return state().flatMap(pools -> pools.release(handle) != null ? HalResult.ok() : refuse(handle, "release"));
+        return state().flatMap(region -> region.release(handle) != null ? HalResult.ok() : refuse(handle, "release"));
     }
 
     @Override
     public HalResult<MemoryAllocation> reallocate(long handle, long newSize) {
-        return state().flatMap(pools -> live(pools, handle, "reallocate").flatMap(old -> {
+        return state().flatMap(region -> live(region, handle, "reallocate").flatMap(old -> {
             MemoryAllocation previous = old.allocation();
-            HalResult<MemoryAllocation> resized = allocate(
-                    new AllocationRequest(newSize, previous.alignment(), previous.flags(), old.requestedType()));
-            resized.ifOk(moved -> Reallocation.copyPrefix(previous, moved));
-            if (resized.isOk() && pools.release(handle) == null) {
-                pools.release(resized.valueOrNull().handle()); // released by another thread meanwhile: undo
-                return refuse(handle, "reallocate");
-            }
-            return resized; // on error the old allocation is untouched
+            return Reallocation.move(previous,
+                    new AllocationRequest(newSize, previous.alignment(), previous.flags(), old.requestedType()),
+                    this::allocate, released -> region.release(released) != null,
+                    () -> refuse(handle, "reallocate"));
         }));
     }
 
     @Override
     public HalResult<MemoryStats> stats() {
-        return state().map(PoolSet::stats);
+        return state().map(PartitionedRegion::stats);
     }
 
-    /** The stats of the pool that is memory of {@code type} (or serves it): what that pool holds. */
+    /** The stats of the partition that is memory of {@code type} (or serves it): what that partition holds. */
     @Override
     public HalResult<MemoryStats> stats(MemoryType type) {
-        return state().flatMap(pools -> {
-            MemoryStats stats = type == null ? null : pools.stats(type);
+        return state().flatMap(region -> {
+            MemoryStats stats = type == null ? null : region.stats(type);
             return stats == null ? HalResult.err(unsupportedType(type)) : HalResult.ok(stats);
         });
     }
 
     @Override
     public boolean isValid(long handle) {
-        PoolSet pools = current();
-        return pools != null && pools.get(handle) != null;
+        PartitionedRegion region = current();
+        return region != null && region.get(handle) != null;
     }
 
     @Override
     public HalResult<MemoryAllocation> allocationInfo(long handle) {
-        return state().flatMap(pools -> live(pools, handle, "describe")).map(PoolSet.Live::allocation);
+        return state().flatMap(region -> live(region, handle, "describe")).map(PartitionedRegion.Live::allocation);
     }
 
     @Override
@@ -167,7 +165,7 @@ public abstract class PooledMemoryDriver extends DriverBase<PoolSet>
 
     @Override
     public boolean supportsMemoryType(MemoryType type) {
-        return type != null && layout.pools().stream().anyMatch(pool -> pool.serves().contains(type));
+        return type != null && layout.partitions().stream().anyMatch(partition -> partition.serves().contains(type));
     }
 
     @Override
@@ -178,7 +176,7 @@ public abstract class PooledMemoryDriver extends DriverBase<PoolSet>
     /** Blocks are coalesced on every release and live blocks cannot move under their buffers: nothing to compact. */
     @Override
     public HalResult<Long> defragment(DefragmentationCallback callback) {
-        return state().map(pools -> {
+        return state().map(region -> {
             if (callback != null) {
                 callback.progress(0, 0);
             }
@@ -189,7 +187,7 @@ public abstract class PooledMemoryDriver extends DriverBase<PoolSet>
     /** Hints the JVM's collector, the collector of the machine the profile runs on. */
     @Override
     public HalResult<Void> gcHint() {
-        return state().map(pools -> {
+        return state().map(region -> {
             collectGarbage();
             return null;
         });
@@ -203,48 +201,48 @@ public abstract class PooledMemoryDriver extends DriverBase<PoolSet>
     /** The region is the platform's fixed memory: there is nothing to give back. */
     @Override
     public HalResult<Long> trim() {
-        return state().map(pools -> 0L);
+        return state().map(region -> 0L);
     }
 
-    private HalResult<PoolSet.Live> live(PoolSet pools, long handle, String verb) {
-        PoolSet.Live found = pools.get(handle);
+    private HalResult<PartitionedRegion.Live> live(PartitionedRegion region, long handle, String verb) {
+        PartitionedRegion.Live found = region.get(handle);
         return found != null ? HalResult.ok(found) : refuse(handle, verb);
     }
 
     @Override
     public LiveObjects liveObjects() {
-        PoolSet pools = current();
-        return pools == null ? LiveObjects.NONE : pools.liveObjects();
+        PartitionedRegion region = current();
+        return region == null ? LiveObjects.NONE : region.liveObjects();
     }
 
     @Override
     public HalResult<MemoryHandOver> exportObjects() {
-        return state().map(pools -> new MemoryHandOver(pools.allocations()));
+        return state().map(region -> new MemoryHandOver(region.allocations()));
     }
 
     /**
-     * Adopts allocations its pools could have made, all or none: each must be of a type and flags it serves and of a
-     * size and alignment it allows, and all must fit the pools together.
+     * Adopts allocations its partitions could have made, all or none: each must be of a type and flags it serves and
+     * of a size and alignment it allows, and all must fit the partitions together.
      */
     @Override
     public HalResult<LiveObjects> adoptObjects(MemoryHandOver objects, HandleIssuer from) {
-        return state().flatMap(pools -> {
+        return state().flatMap(region -> {
             HalError refused = MemoryAdoption.check(name(), objects, from, layout.maxAllocation());
             if (refused != null) {
                 return HalResult.err(refused);
             }
-            List<PoolSet.Adoption> adoptions = new ArrayList<>();
+            List<PartitionedRegion.Adoption> adoptions = new ArrayList<>();
             for (MemoryAllocation allocation : objects.allocations()) {
-                HalResult<PoolSet.Adoption> adoption = adoption(pools, allocation);
+                HalResult<PartitionedRegion.Adoption> adoption = adoption(region, allocation);
                 if (adoption.isErr()) {
                     return HalResult.err(MemoryAdoption.refused(name(), allocation, from, adoption.errorOrNull()));
                 }
                 adoptions.add(adoption.valueOrNull());
             }
-            PoolSet.Adoption unfit = pools.adopt(adoptions);
+            PartitionedRegion.Adoption unfit = region.adopt(adoptions);
             if (unfit != null) {
                 return HalResult.err(MemoryAdoption.refused(name(), unfit.allocation(), from, HalError.outOfMemory(
-                        "no room left in " + pools.describe(unfit.route()) + " once the others are placed")));
+                        "no room left in " + region.describe(unfit.route()) + " once the others are placed")));
             }
             handles().adopt(from);
             return HalResult.ok(objects.size());
@@ -253,38 +251,39 @@ public abstract class PooledMemoryDriver extends DriverBase<PoolSet>
 
     /**
      * How {@code allocation} would be served here. An allocation of a type no request may ask for (scratch) came to
-     * its pool by a flag: it is served as a SYSTEM request carrying that flag, in a pool of its own type.
+     * its partition by a flag: it is served as a SYSTEM request carrying that flag, in a partition of its own type.
      */
-    private HalResult<PoolSet.Adoption> adoption(PoolSet pools, MemoryAllocation allocation) {
+    private HalResult<PartitionedRegion.Adoption> adoption(PartitionedRegion region, MemoryAllocation allocation) {
         MemoryType type = allocation.type();
         boolean served = supportsMemoryType(type);
         AllocationRequest request = new AllocationRequest(allocation.size(), allocation.alignment(),
                 allocation.flags(), served ? type : MemoryType.SYSTEM);
-        return route(pools, request).flatMap(route -> {
-            List<BlockPool> into = served ? route : route.stream().filter(pool -> pool.spec.type() == type).toList();
+        return route(region, request).flatMap(route -> {
+            List<Partition> into =
+                    served ? route : route.stream().filter(partition -> partition.spec.type() == type).toList();
             return into.isEmpty() ? HalResult.err(unsupportedType(type))
-                    : HalResult.ok(new PoolSet.Adoption(allocation, request, into));
+                    : HalResult.ok(new PartitionedRegion.Adoption(allocation, request, into));
         });
     }
 
     /** The adopter has the objects now; their blocks stay taken until the region is dropped with shutdown. */
     @Override
     public void exportCompleted() {
-        PoolSet pools = current();
-        if (pools != null) {
-            pools.forget();
+        PartitionedRegion region = current();
+        if (region != null) {
+            region.forget();
         }
     }
 
     @Override
     public LiveObjects dropObjects() {
-        PoolSet pools = current();
-        return pools == null ? LiveObjects.NONE : pools.releaseAll();
+        PartitionedRegion region = current();
+        return region == null ? LiveObjects.NONE : region.releaseAll();
     }
 
     private HalError unsupportedType(MemoryType type) {
-        String served = layout.pools().stream().flatMap(pool -> pool.serves().stream()).distinct().sorted()
-                .map(String::valueOf).collect(Collectors.joining(", "));
+        String served = layout.partitions().stream().flatMap(partition -> partition.serves().stream()).distinct()
+                .sorted().map(String::valueOf).collect(Collectors.joining(", "));
         return HalError.unsupportedCapability(name() + ": memory type " + type + " is not available on "
                 + platformInfo().platformName() + "; requests may ask for " + served);
     }
