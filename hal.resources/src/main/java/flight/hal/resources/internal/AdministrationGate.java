@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -31,8 +32,9 @@ import flight.hal.resources.ResourceManager;
  * is a {@link ServiceFactory} because only a factory learns which bundle asks; anyone else gets {@code null}. A
  * change of the list re-registers the service, so that every grant is made again under the new list and the old ones
  * are revoked. It registers the service itself ({@code service = {}}) since a component's service cannot be a
- * factory of the component's choosing.
+ * factory of the component's choosing; the capability says so to the resolver, which cannot see that registration.
  */
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=flight.hal.resources.ResourceAdministration")
 @Component(service = {}, configurationPid = ResourceManager.PID)
 public final class AdministrationGate implements ServiceFactory<ResourceAdministration> {
     private static final Logger LOG = LoggerFactory.getLogger(AdministrationGate.class);
