@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import flight.hal.ErrorCategory;
 import flight.hal.HalCapability;
+import flight.hal.HalDriver;
 import flight.hal.HalError;
 import flight.hal.HalResult;
 import flight.hal.PerformanceTier;
@@ -51,15 +52,20 @@ import flight.hal.storage.ZoneInfo;
 public class HostBlockDevice implements BlockDevice, AutoCloseable {
     static final String FACTORY_PID = "flight.hal.storage.device";
     private static final Logger LOG = LoggerFactory.getLogger(HostBlockDevice.class);
+    /** The registry's republication of an interface's selected driver. */
+    private static final String SELECTED_DRIVER = "(" + HalDriver.SELECTED_PROPERTY + "=true)";
 
-    /** The temperature the device throttles by; the highest-ranked sensor. */
+    /**
+     * The temperature the device throttles by: the sensor the registry selected (and initialized), from the platform
+     * bundle or any other; none, and no throttling, while there is none.
+     */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+            policyOption = ReferencePolicyOption.GREEDY, target = SELECTED_DRIVER)
     volatile TemperatureSensor temperature;
 
-    /** Where the calling thread's GPU is, for zone allocation. */
+    /** Where the calling thread's GPU is, for zone allocation: the registry's selected topology. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+            policyOption = ReferencePolicyOption.GREEDY, target = SELECTED_DRIVER)
     volatile GpuTopology topology;
 
     private final DeviceCounters counters = new DeviceCounters();
