@@ -3,7 +3,7 @@
  * the driver pattern every HAL driver follows ({@link flight.hal.HalDriver}, capabilities, tier, platform info).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package flight.hal;
 
 import org.osgi.annotation.bundle.Export;
