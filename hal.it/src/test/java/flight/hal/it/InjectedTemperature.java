@@ -2,76 +2,44 @@ package flight.hal.it;
 
 import java.util.Set;
 
-import flight.hal.HalCapability;
 import flight.hal.HalResult;
 import flight.hal.PerformanceTier;
 import flight.hal.PlatformInfo;
+import flight.hal.driver.support.DriverBase;
+import flight.hal.driver.support.PlatformProfile;
 import flight.hal.platform.TemperatureReading;
 import flight.hal.platform.TemperatureSensor;
 
 /** A temperature sensor driver whose every reading is one fixed temperature: a test's heat, without a heater. */
-final class InjectedTemperature implements TemperatureSensor {
-    private final double celsius;
-    private volatile boolean active;
+final class InjectedTemperature extends DriverBase<Boolean> implements TemperatureSensor {
+    private static final PlatformProfile PLATFORM = new PlatformProfile(
+            new PlatformInfo("injected", "test", "", 1 << 20, 8, 1 << 20, 1, 0), Set.of(), PerformanceTier.HIGH);
 
-    InjectedTemperature(double celsius) {
+    private final double celsius;
+
+    InjectedTemperature(String name, double celsius) {
+        super(name);
         this.celsius = celsius;
     }
 
     @Override
     public HalResult<TemperatureReading> read() {
-        return HalResult.ok(new TemperatureReading("injected", celsius));
+        return HalResult.ok(new TemperatureReading(name(), celsius));
     }
 
     @Override
-    public String name() {
-        return "injected";
+    protected PlatformProfile platform() {
+        return PLATFORM;
+    }
+
+    /** Nothing to acquire: the temperature is fixed. */
+    @Override
+    protected HalResult<Boolean> open() {
+        return HalResult.ok(Boolean.TRUE);
     }
 
     @Override
-    public int priority() {
-        return 100;
-    }
-
-    @Override
-    public String version() {
-        return "1.0.0";
-    }
-
-    @Override
-    public HalResult<Void> initialize() {
-        active = true;
-        return HalResult.ok();
-    }
-
-    @Override
-    public HalResult<Void> shutdown() {
-        active = false;
-        return HalResult.ok();
-    }
-
-    @Override
-    public boolean isActive() {
-        return active;
-    }
-
-    @Override
-    public boolean isAvailable() {
-        return true;
-    }
-
-    @Override
-    public Set<HalCapability> capabilities() {
-        return Set.of();
-    }
-
-    @Override
-    public PerformanceTier performanceTier() {
-        return PerformanceTier.forTotalMemory(Runtime.getRuntime().maxMemory());
-    }
-
-    @Override
-    public PlatformInfo platformInfo() {
-        return new PlatformInfo("injected", "test", "", 1 << 20, 8, 1 << 20, 1, 0);
+    protected void close(Boolean closing) {
+        // nothing was acquired
     }
 }

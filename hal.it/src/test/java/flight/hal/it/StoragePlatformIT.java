@@ -124,7 +124,7 @@ public class StoragePlatformIT extends StorageItSupport {
         driver.put(HalDriver.NAME_PROPERTY, "injected");
         driver.put(Constants.SERVICE_RANKING, 100);
         ServiceRegistration<TemperatureSensor> hot = context.registerService(TemperatureSensor.class,
-                new InjectedTemperature(99), driver);
+                new InjectedTemperature("injected", 99), driver);
         try {
             awaitSelected(TemperatureSensor.class.getName(), "injected");
             device("warm", "thermal.interval.millis", 0, "thermal.pause.micros", 1);
@@ -162,7 +162,7 @@ public class StoragePlatformIT extends StorageItSupport {
 
         awaitService("(&(osgi.command.scope=hal)(osgi.command.function=zones))");
         String devicesText = runCommand(shell, "hal:devices");
-        assertTrue(devicesText, devicesText.matches("(?s).*\\* ai +0 +512 +64 +1048576 +4x16 +64  \\[FUA, "
+        assertTrue(devicesText, devicesText.matches("(?s).*  ai +0 +512 +64 +1048576 +4x16 +64  \\[FUA, "
                 + "PERSISTENT_WRITE_POINTERS, ZONED].*"));
         String zones = runCommand(shell, "hal:zones ai");
         assertTrue(zones, zones.matches("(?s).* 0 +0 +2 +2 +16  EXPLICITLY_OPEN.*"));

@@ -1,6 +1,7 @@
 package flight.hal.storage.host;
 
 import java.nio.ByteBuffer;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,8 +43,9 @@ import flight.hal.storage.ZoneInfo;
 /**
  * One block device per factory configuration of PID {@value #FACTORY_PID}, registered as a HAL driver of
  * {@link BlockDevice}. The device is opened when its configuration arrives (an immediate component, so it stays open
- * while nobody uses it) and closed when the configuration goes; it serves I/O
- * for as long as it is open, whether or not the registry has selected it. {@link #initialize()} reports whether it
+ * while nobody uses it) and closed when the configuration goes; it serves I/O for as long as it is open. Block
+ * devices do not compete ({@link flight.hal.NonExclusive}): the registry initializes every one that opened and ranks
+ * them only for roles ({@code ZONED}, {@code MEMORY_MAPPING}, {@code DMA}). {@link #initialize()} reports whether it
  * opened; {@link #shutdown()} flushes it.
  */
 @Component(service = BlockDevice.class, configurationPid = HostBlockDevice.FACTORY_PID,
@@ -160,15 +162,26 @@ public class HostBlockDevice implements BlockDevice, AutoCloseable {
         return engine != null && !closed.get();
     }
 
-    /** NVM is memory mapping; direct I/O is DMA into the caller's memory. */
+    /**
+     * NVM is memory mapping; direct I/O is DMA into the caller's memory; a zoned device is {@code ZONED}, so a
+     * consumer can ask the registry for the best one.
+     */
     @Override
     public Set<HalCapability> capabilities() {
         if (engine == null) {
             return Set.of();
         }
         DeviceCapabilities caps = engine.capabilities();
-        return caps.has(DeviceFeature.NVM) ? Set.of(HalCapability.MEMORY_MAPPING)
-                : caps.has(DeviceFeature.DIRECT_IO) ? Set.of(HalCapability.DMA) : Set.of();
+        Set<HalCapability> capabilities = EnumSet.noneOf(HalCapability.class);
+        if (caps.has(DeviceFeature.NVM)) {
+            capabilities.add(HalCapability.MEMORY_MAPPING);
+        } else if (caps.has(DeviceFeature.DIRECT_IO)) {
+            capabilities.add(HalCapability.DMA);
+        }
+        if (caps.has(DeviceFeature.ZONED)) {
+            capabilities.add(HalCapability.ZONED);
+        }
+        return Set.copyOf(capabilities);
     }
 
     @Override

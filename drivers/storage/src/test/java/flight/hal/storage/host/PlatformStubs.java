@@ -5,12 +5,12 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import flight.hal.HalCapability;
-import flight.hal.HalDriver;
 import flight.hal.HalError;
 import flight.hal.HalResult;
 import flight.hal.PerformanceTier;
 import flight.hal.PlatformInfo;
+import flight.hal.driver.support.DriverBase;
+import flight.hal.driver.support.PlatformProfile;
 import flight.hal.platform.GpuBinding;
 import flight.hal.platform.GpuRange;
 import flight.hal.platform.GpuTopology;
@@ -19,13 +19,15 @@ import flight.hal.platform.TemperatureSensor;
 
 /** Platform drivers the tests inject into a device, as the registry's selected ones would be. */
 final class PlatformStubs {
+    private static final PlatformProfile PLATFORM = new PlatformProfile(
+            new PlatformInfo("test", "test", "", 1 << 20, 8, 1 << 20, 1, 0), Set.of(), PerformanceTier.HIGH);
 
     private PlatformStubs() {
     }
 
     /** A sensor whose every reading is {@code reading}'s. */
     static TemperatureSensor sensor(Supplier<HalResult<TemperatureReading>> reading) {
-        final class Sensor extends StubDriver implements TemperatureSensor {
+        final class Sensor extends Stub implements TemperatureSensor {
             @Override
             public HalResult<TemperatureReading> read() {
                 return reading.get();
@@ -36,7 +38,7 @@ final class PlatformStubs {
 
     /** A topology of {@code ranges} whose calling GPU is {@code calling}'s; binding is not supported. */
     static GpuTopology topology(List<GpuRange> ranges, Supplier<OptionalInt> calling) {
-        final class Topology extends StubDriver implements GpuTopology {
+        final class Topology extends Stub implements GpuTopology {
             @Override
             public List<GpuRange> ranges() {
                 return ranges;
@@ -55,56 +57,25 @@ final class PlatformStubs {
         return new Topology();
     }
 
-    /** The driver part of a stub: always available and active, nothing to initialize. */
-    private abstract static class StubDriver implements HalDriver {
-        @Override
-        public String name() {
-            return "stub";
+    /** The driver part of a stub: nothing to acquire. */
+    private abstract static class Stub extends DriverBase<Boolean> {
+        Stub() {
+            super("stub");
         }
 
         @Override
-        public int priority() {
-            return 0;
+        protected PlatformProfile platform() {
+            return PLATFORM;
         }
 
         @Override
-        public String version() {
-            return "0.0.0";
+        protected HalResult<Boolean> open() {
+            return HalResult.ok(Boolean.TRUE);
         }
 
         @Override
-        public HalResult<Void> initialize() {
-            return HalResult.ok();
-        }
-
-        @Override
-        public HalResult<Void> shutdown() {
-            return HalResult.ok();
-        }
-
-        @Override
-        public boolean isActive() {
-            return true;
-        }
-
-        @Override
-        public boolean isAvailable() {
-            return true;
-        }
-
-        @Override
-        public Set<HalCapability> capabilities() {
-            return Set.of();
-        }
-
-        @Override
-        public PerformanceTier performanceTier() {
-            return PerformanceTier.forTotalMemory(Runtime.getRuntime().maxMemory());
-        }
-
-        @Override
-        public PlatformInfo platformInfo() {
-            return new PlatformInfo("test", "test", "", 1 << 20, 8, 1 << 20, 1, 0);
+        protected void close(Boolean closing) {
+            // nothing was acquired
         }
     }
 }
