@@ -8,6 +8,8 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -93,6 +95,9 @@ public class StorageDeviceIT extends StorageItSupport {
         assertTrue(driversText, driversText.matches("(?s).*  fast +20 +AVAILABLE .*"));
         assertTrue(driversText, driversText.matches("(?s).*  zoned +10 +AVAILABLE .*"));
         assertTrue(driversText, driversText.contains("with [ZONED]: * bigger"));
+        // kept beside the test's folders, for docs/storage.md and for a reader of a failed run
+        Files.writeString(devices.getParent().resolve("storage-shell.txt"), "g! hal:devices" + System.lineSeparator()
+                + devicesText + "g! hal:drivers" + System.lineSeparator() + driversText, StandardCharsets.UTF_8);
 
         bigger.delete();
         awaitUntil(() -> bestZoned.current() == zoned, () -> "the ZONED role did not move back to 'zoned': "

@@ -31,7 +31,7 @@ public final class Candidate {
         this.interfaceName = interfaceName;
         this.reference = reference;
         this.driver = driver;
-        this.nonExclusive = declaresNonExclusive(driver.getClass(), interfaceName);
+        this.nonExclusive = driver != null && declaresNonExclusive(driver.getClass(), interfaceName);
     }
 
     /** Whether {@code type} implements the interface named {@code interfaceName} and that interface is non-exclusive. */
