@@ -19,7 +19,14 @@ public enum HalCapability {
     DUAL_CORE,
     WEBGL,
     WEB_AUDIO,
-    SANDBOX_RESTRICTIONS;
+    SANDBOX_RESTRICTIONS,
+    /**
+     * Zoned storage (ZNS): sequential-write zones with write pointers. Lets a consumer ask the registry for the best
+     * zoned block device ({@code handle(BlockDevice.class, Set.of(ZONED))}).
+     *
+     * @since 1.2
+     */
+    ZONED;
 
     /** This capability's bit in a capability mask. */
     public long bit() {

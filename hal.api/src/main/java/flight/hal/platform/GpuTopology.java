@@ -6,11 +6,18 @@ import java.util.OptionalInt;
 
 import org.osgi.annotation.versioning.ProviderType;
 
+import flight.hal.HalDriver;
 import flight.hal.HalResult;
 
-/** Which GPUs there are, the storage ranges closest to each, and the GPU the calling thread works for. */
+/**
+ * Which GPUs there are, the storage ranges closest to each, and the GPU the calling thread works for. A HAL
+ * interface: topologies are ranked drivers (configured or detected on the host, a vendor's library elsewhere) and the
+ * registry selects the best available one.
+ *
+ * @since 2.0
+ */
 @ProviderType
-public interface GpuTopology {
+public interface GpuTopology extends HalDriver {
 
     /** Every GPU with its range, in GPU order; empty on a machine without GPUs. */
     List<GpuRange> ranges();

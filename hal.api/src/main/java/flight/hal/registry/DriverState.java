@@ -20,5 +20,13 @@ public enum DriverState {
      * them): it serves calls on those objects only, and is shut down when the last is released or it is retired
      * by force.
      */
-    RETIRING
+    RETIRING,
+    /**
+     * Initialized and usable by name beside the interface's other drivers: its interface is
+     * {@link flight.hal.NonExclusive}, so no driver of it is selected or on standby; roles that ask for capabilities
+     * ({@link HalRegistry#handle(Class, java.util.Set)}) may choose it, which {@link InterfaceStatus#roles()} shows.
+     *
+     * @since 1.2
+     */
+    AVAILABLE
 }

@@ -17,7 +17,9 @@ import flight.hal.LiveObjects;
  *
  * <p>Candidates of an interface are ordered as OSGi orders services (highest {@code service.ranking}, then lowest
  * {@code service.id}); the selected one is the first that is available, matches the pin if there is one, and
- * initializes. Interfaces are named by their class name; where a method takes an interface name it also accepts the
+ * initializes. An interface marked {@link flight.hal.NonExclusive} has no plain selection: every available driver of
+ * it is initialized and used by name, and only roles ({@link #handle(Class, Set)}) select by ranking. Interfaces are
+ * named by their class name; where a method takes an interface name it also accepts the
  * simple name ({@code MemoryDriver}) when that is unambiguous.
  */
 @ProviderType
@@ -25,7 +27,9 @@ public interface HalRegistry {
 
     /**
      * The handle through which callers reach the selected driver of {@code halInterface}. Handles are created on
-     * demand and stay valid while the registry runs; one exists for an interface that has no driver yet.
+     * demand and stay valid while the registry runs; one exists for an interface that has no driver yet. For a
+     * {@link flight.hal.NonExclusive} interface it never selects a driver: ask for a role with
+     * {@link #handle(Class, Set)}, or use the drivers by name.
      *
      * @throws NullPointerException when {@code halInterface} is null
      */

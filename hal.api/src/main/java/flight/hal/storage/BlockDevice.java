@@ -8,17 +8,23 @@ import org.osgi.annotation.versioning.ProviderType;
 
 import flight.hal.HalDriver;
 import flight.hal.HalResult;
+import flight.hal.NonExclusive;
 
 /**
  * The storage HAL interface: a block device. Devices are HAL drivers, registered with
- * {@code hal.interface=flight.hal.storage.BlockDevice}, ranked and selected like any other; several may exist at once,
- * each under its own {@code hal.driver.name}.
+ * {@code hal.interface=flight.hal.storage.BlockDevice}, each under its own {@code hal.driver.name}. Devices do not
+ * compete ({@link NonExclusive}): every configured device is usable by name at the same time, and the registry ranks
+ * them only for a consumer that asks for a role, such as the best zoned device
+ * ({@code registry.handle(BlockDevice.class, Set.of(HalCapability.ZONED))}). A device reports
+ * {@link flight.hal.HalCapability#ZONED} when it is zoned, {@code MEMORY_MAPPING} when it is NVM and {@code DMA} when
+ * its transfers bypass the page cache.
  *
  * <p>{@link #submit(IoRequest)} is the asynchronous path; the other I/O methods are synchronous wrappers on top of it.
  * Every rejected input (misaligned, out of range, too large, a write off a zone's write pointer, a full queue) is an
  * error result with nothing transferred; none throws.
  */
 @ProviderType
+@NonExclusive
 public interface BlockDevice extends HalDriver {
 
     /** Geometry and features. */

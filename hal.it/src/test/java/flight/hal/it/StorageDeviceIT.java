@@ -2,13 +2,21 @@ package flight.hal.it;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import javax.inject.Inject;
+
+import org.apache.felix.service.command.CommandProcessor;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -17,18 +25,25 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
+import flight.hal.HalCapability;
 import flight.hal.HalResult;
 import flight.hal.registry.DriverHandle;
+import flight.hal.registry.DriverState;
 import flight.hal.storage.BlockDevice;
-import flight.hal.storage.DeviceFeature;
 import flight.hal.storage.IoRequest;
 import flight.hal.storage.IoResult;
 import flight.hal.storage.ZoneInfo;
 import flight.hal.storage.ZoneState;
 
-/** Block devices made from configuration, ranked like any driver; zoned devices survive a restart of their bundle. */
+/**
+ * Block devices made from configuration, all usable by name at once and ranked only for roles; zoned devices survive a
+ * restart of their bundle.
+ */
 @RunWith(PaxExam.class)
 public class StorageDeviceIT extends StorageItSupport {
+
+    @Inject
+    CommandProcessor shell;
 
     @Configuration
     public Option[] configuration() {
@@ -36,35 +51,64 @@ public class StorageDeviceIT extends StorageItSupport {
     }
 
     @Test
-    public void devicesFromConfigurationCompeteByRankingAndServeSyncAndAsyncIo() throws Exception {
+    public void everyDeviceIsUsableByNameAndOnlyARoleRanksThem() throws Exception {
         device("fast", "service.ranking", 20);
-        org.osgi.service.cm.Configuration zoned = device("zoned", "service.ranking", 10, "kind", "ZONED",
-                "block.size", 512, "zone.size.blocks", 64, "zone.count", 8);
-        awaitDevice("zoned");
-        awaitSelected(BLOCK_DEVICE, "fast");
+        device("zoned", "service.ranking", 10, "kind", "ZONED", "block.size", 512, "zone.size.blocks", 64,
+                "zone.count", 8);
+        BlockDevice fast = awaitDevice("fast");
+        BlockDevice zoned = awaitDevice("zoned");
+        awaitState("fast", DriverState.AVAILABLE);
+        awaitState("zoned", DriverState.AVAILABLE);
+        assertNull("devices do not compete: none is selected",
+                registry.status(BLOCK_DEVICE).orElseThrow().selected());
+        assertTrue("none is republished as the selected one",
+                context.getServiceReferences(BlockDevice.class, "(hal.selected=*)").isEmpty());
+        assertTrue(fast.isActive() && zoned.isActive());
 
-        DriverHandle<BlockDevice> storage = registry.handle(BlockDevice.class);
-        BlockDevice fast = storage.current();
-        assertTrue(fast.isActive());
+        // both serve I/O at the same time, each by its name
         ByteBuffer block = ByteBuffer.allocate(4096).putLong(0, 0x484E3421L);
         assertTrue(fast.write(7, block).isOk());
         CompletableFuture<HalResult<IoResult>> read = fast.submit(IoRequest.read(7, ByteBuffer.allocate(4096)))
                 .toCompletableFuture();
+        assertEquals(64, zoned.zoneAppend(64, ByteBuffer.allocate(512)).orElseThrow().resultLba());
         assertEquals(7, read.join().orElseThrow().lba());
         assertEquals("io.misaligned", fast.write(0, ByteBuffer.allocate(100)).errorOrNull().code());
 
-        zoned.update(properties("zoned", "service.ranking", 30, "kind", "ZONED", "block.size", 512,
-                "zone.size.blocks", 64, "zone.count", 8));
-        awaitSelected(BLOCK_DEVICE, "zoned");
-        BlockDevice selected = storage.current();
-        assertTrue(selected.deviceCapabilities().has(DeviceFeature.ZONED));
-        assertEquals(64, selected.zoneAppend(64, ByteBuffer.allocate(512)).orElseThrow().resultLba());
-        // announced when the new device takes calls; the one left is shut down right after
-        awaitUntil(() -> !fast.isActive(), () -> "the device left is still active");
+        // a consumer that asks for a role gets the best-ranked device having it
+        DriverHandle<BlockDevice> bestZoned = registry.handle(BlockDevice.class, Set.of(HalCapability.ZONED));
+        assertSame(zoned, bestZoned.current());
+        org.osgi.service.cm.Configuration bigger = device("bigger", "service.ranking", 30, "kind", "ZONED",
+                "block.size", 512, "zone.size.blocks", 64, "zone.count", 16);
+        awaitUntil(() -> bestZoned.current() != null && bestZoned.current().name().equals("bigger"),
+                () -> "the ZONED role did not move to 'bigger': " + registry.status(BLOCK_DEVICE));
+        assertTrue("the device the role left is still in use by name", zoned.isActive());
+        assertEquals(65, zoned.zoneAppend(64, ByteBuffer.allocate(512)).orElseThrow().resultLba());
 
-        zoned.delete();
-        awaitSelected(BLOCK_DEVICE, "fast");
-        assertEquals(0x484E3421L, readBlock(storage.current(), 7).getLong(0));
+        awaitService("(&(osgi.command.scope=hal)(osgi.command.function=devices))");
+        String devicesText = runCommand(shell, "hal:devices");
+        assertTrue(devicesText, devicesText.matches("(?s).*\\+ bigger +30 .*    chosen for \\[ZONED].*"));
+        assertTrue(devicesText, devicesText.matches("(?s).*  fast +20 .*"));
+        assertTrue(devicesText, devicesText.matches("(?s).*  zoned +10 .*"));
+        String driversText = runCommand(shell, "hal:drivers");
+        assertTrue(driversText, driversText.contains("note: non-exclusive"));
+        assertTrue(driversText, driversText.matches("(?s).*\\+ bigger +30 +AVAILABLE .*"));
+        assertTrue(driversText, driversText.matches("(?s).*  fast +20 +AVAILABLE .*"));
+        assertTrue(driversText, driversText.matches("(?s).*  zoned +10 +AVAILABLE .*"));
+        assertTrue(driversText, driversText.contains("with [ZONED]: * bigger"));
+        // kept beside the test's folders, for docs/storage.md and for a reader of a failed run
+        Files.writeString(devices.getParent().resolve("storage-shell.txt"), "g! hal:devices" + System.lineSeparator()
+                + devicesText + "g! hal:drivers" + System.lineSeparator() + driversText, StandardCharsets.UTF_8);
+
+        bigger.delete();
+        awaitUntil(() -> bestZoned.current() == zoned, () -> "the ZONED role did not move back to 'zoned': "
+                + registry.status(BLOCK_DEVICE));
+        assertEquals(0x484E3421L, readBlock(fast, 7).getLong(0));
+    }
+
+    /** Waits until the registry describes device {@code name} in {@code state}. */
+    private void awaitState(String name, DriverState state) {
+        awaitUntil(() -> registry.drivers(name).stream().anyMatch(driver -> driver.state() == state),
+                () -> name + " is not " + state + ": " + registry.drivers(name));
     }
 
     @Test
@@ -94,12 +138,16 @@ public class StorageDeviceIT extends StorageItSupport {
     }
 
     @Test
-    public void aBrokenConfigurationGivesAnUnavailableDeviceThatIsNeverSelected() throws Exception {
-        device("good", "service.ranking", 1);
-        device("broken", "service.ranking", 50, "block.size", 1000);
+    public void aBrokenConfigurationGivesAnUnavailableDeviceThatNoRoleChooses() throws Exception {
+        device("good", "service.ranking", 1, "kind", "ZONED", "block.size", 512, "zone.size.blocks", 16,
+                "zone.count", 4);
+        device("broken", "service.ranking", 50, "kind", "ZONED", "block.size", 1000);
         BlockDevice broken = awaitDevice("broken");
-        awaitSelected(BLOCK_DEVICE, "good");
+        awaitState("good", DriverState.AVAILABLE);
+        awaitState("broken", DriverState.UNAVAILABLE);
+        assertEquals("good", registry.handle(BlockDevice.class, Set.of(HalCapability.ZONED)).current().name());
         assertFalse(broken.isAvailable());
+        assertFalse(broken.isActive());
         assertTrue(broken.initialize().errorOrNull().message().contains("block.size=1000 is not a power of two"));
     }
 

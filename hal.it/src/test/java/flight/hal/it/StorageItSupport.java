@@ -17,7 +17,9 @@ import org.osgi.service.cm.ConfigurationAdmin;
 
 import flight.hal.storage.BlockDevice;
 
-/** The framework with the storage bundle, and block devices made through Config Admin in a fresh folder. */
+/**
+ * The framework with the platform and storage bundles, and block devices made through Config Admin in a fresh folder.
+ */
 public abstract class StorageItSupport extends HalItSupport {
     static final String BLOCK_DEVICE = BlockDevice.class.getName();
     static final String DEVICE_FACTORY_PID = "flight.hal.storage.device";
@@ -29,7 +31,7 @@ public abstract class StorageItSupport extends HalItSupport {
     protected Path devices;
 
     static Option storageFramework() {
-        return composite(halFramework(), ourBundle("hal.driver.storage.jar"));
+        return composite(halFramework(), ourBundle("hal.driver.platform.jar"), ourBundle("hal.driver.storage.jar"));
     }
 
     @Before

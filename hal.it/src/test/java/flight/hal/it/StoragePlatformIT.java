@@ -1,10 +1,12 @@
 package flight.hal.it;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
@@ -17,9 +19,12 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 
+import flight.hal.HalDriver;
 import flight.hal.HalResult;
 import flight.hal.platform.AlignedAllocator;
 import flight.hal.platform.AlignedBlock;
@@ -34,9 +39,13 @@ import flight.hal.platform.TemperatureReading;
 import flight.hal.platform.TemperatureSensor;
 import flight.hal.storage.BlockDevice;
 
-/** The platform services as OSGi services, thermal throttling by an injected sensor, GPU-biased zones, the shell. */
+/**
+ * The platform services as OSGi services of their own bundle, thermal throttling by an injected sensor driver,
+ * GPU-biased zones, the shell.
+ */
 @RunWith(PaxExam.class)
 public class StoragePlatformIT extends StorageItSupport {
+    private static final String PLATFORM_BUNDLE = "flight.hal.driver.platform";
 
     @Inject
     CommandProcessor shell;
@@ -76,17 +85,48 @@ public class StoragePlatformIT extends StorageItSupport {
     }
 
     @Test
+    public void platformServicesComeFromThePlatformBundleAndOutliveTheStorageBundle() throws Exception {
+        assertEquals(PLATFORM_BUNDLE, providerOf(PlatformClock.class));
+        assertEquals(PLATFORM_BUNDLE, providerOf(RandomSource.class));
+        assertEquals(PLATFORM_BUNDLE, providerOf(AlignedAllocator.class));
+        assertEquals(PLATFORM_BUNDLE, providerOf(CpuPrimitives.class));
+        Bundle storage = Arrays.stream(context.getBundles())
+                .filter(bundle -> bundle.getSymbolicName().equals("flight.hal.driver.storage")).findFirst()
+                .orElseThrow();
+        storage.stop();
+        try {
+            assertEquals(PLATFORM_BUNDLE, providerOf(PlatformClock.class));
+            assertEquals(PLATFORM_BUNDLE, providerOf(RandomSource.class));
+            long before = clock.nanoTime();
+            assertTrue(clock.nanoTime() >= before);
+            assertTrue(random.nextLong() != random.nextLong() || random.nextLong() != random.nextLong());
+        } finally {
+            storage.start();
+        }
+    }
+
+    private String providerOf(Class<?> service) {
+        ServiceReference<?> reference = context.getServiceReference(service);
+        assertNotNull(service.getName() + " is registered", reference);
+        return reference.getBundle().getSymbolicName();
+    }
+
+    @Test
     public void anInjectedHotSensorThrottlesIoAndTheMachinesOwnSaysWhatItKnows() throws Exception {
-        TemperatureSensor machine = (TemperatureSensor) awaitService("(objectClass=" + TemperatureSensor.class.getName()
-                + ")");
+        TemperatureSensor machine = (TemperatureSensor) awaitService("(&(objectClass="
+                + TemperatureSensor.class.getName() + ")(hal.driver.name=host.thermal.sysfs)(!(hal.selected=*)))");
         HalResult<TemperatureReading> real = machine.read();
         assertTrue(real.toString(), real.isOk() || real.errorOrNull().code().equals("thermal.no_sensor"));
 
-        Dictionary<String, Object> ranking = new Hashtable<>();
-        ranking.put(Constants.SERVICE_RANKING, 100);
+        // a sensor driver outranking the host's: the registry selects it, and the devices throttle by it
+        Dictionary<String, Object> driver = new Hashtable<>();
+        driver.put(HalDriver.INTERFACE_PROPERTY, TemperatureSensor.class.getName());
+        driver.put(HalDriver.NAME_PROPERTY, "injected");
+        driver.put(Constants.SERVICE_RANKING, 100);
         ServiceRegistration<TemperatureSensor> hot = context.registerService(TemperatureSensor.class,
-                () -> HalResult.ok(new TemperatureReading("injected", 99)), ranking);
+                new InjectedTemperature("injected", 99), driver);
         try {
+            awaitSelected(TemperatureSensor.class.getName(), "injected");
             device("warm", "thermal.interval.millis", 0, "thermal.pause.micros", 1);
             BlockDevice warm = awaitDevice("warm");
             for (int i = 0; i < 2; i++) {
@@ -97,6 +137,7 @@ public class StoragePlatformIT extends StorageItSupport {
         } finally {
             hot.unregister();
         }
+        awaitSelected(TemperatureSensor.class.getName(), "host.thermal.sysfs");
     }
 
     @Test
@@ -121,7 +162,7 @@ public class StoragePlatformIT extends StorageItSupport {
 
         awaitService("(&(osgi.command.scope=hal)(osgi.command.function=zones))");
         String devicesText = runCommand(shell, "hal:devices");
-        assertTrue(devicesText, devicesText.matches("(?s).*\\* ai +0 +512 +64 +1048576 +4x16 +64  \\[FUA, "
+        assertTrue(devicesText, devicesText.matches("(?s).*  ai +0 +512 +64 +1048576 +4x16 +64  \\[FUA, "
                 + "PERSISTENT_WRITE_POINTERS, ZONED].*"));
         String zones = runCommand(shell, "hal:zones ai");
         assertTrue(zones, zones.matches("(?s).* 0 +0 +2 +2 +16  EXPLICITLY_OPEN.*"));

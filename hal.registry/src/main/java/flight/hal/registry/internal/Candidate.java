@@ -6,6 +6,7 @@ import org.osgi.framework.ServiceReference;
 import flight.hal.HalDriver;
 import flight.hal.HalError;
 import flight.hal.HalResult;
+import flight.hal.NonExclusive;
 
 /**
  * A registered driver service competing for its interface. Its list membership is guarded by its
@@ -15,6 +16,8 @@ public final class Candidate {
     final String interfaceName;
     final ServiceReference<?> reference;
     final HalDriver driver;
+    /** Its HAL interface, as its class implements it, is {@link NonExclusive}: drivers of it do not compete. */
+    final boolean nonExclusive;
     /** Why it was last found unusable; cleared when its registration is modified, so it is tried again. */
     volatile HalError failure;
     /** Its current initialization, or null while it is not initialized. */
@@ -28,6 +31,23 @@ public final class Candidate {
         this.interfaceName = interfaceName;
         this.reference = reference;
         this.driver = driver;
+        this.nonExclusive = driver != null && declaresNonExclusive(driver.getClass(), interfaceName);
+    }
+
+    /** Whether {@code type} implements the interface named {@code interfaceName} and that interface is non-exclusive. */
+    private static boolean declaresNonExclusive(Class<?> type, String interfaceName) {
+        if (type == null) {
+            return false;
+        }
+        if (type.isInterface() && type.getName().equals(interfaceName)) {
+            return type.isAnnotationPresent(NonExclusive.class);
+        }
+        for (Class<?> implemented : type.getInterfaces()) {
+            if (declaresNonExclusive(implemented, interfaceName)) {
+                return true;
+            }
+        }
+        return declaresNonExclusive(type.getSuperclass(), interfaceName);
     }
 
     /** The {@code hal.driver.name} property, or the driver's own name when the property is missing. */

@@ -29,10 +29,13 @@ final class Descriptions {
     }
 
     /**
-     * @param selected whether the plain role selects it
-     * @param required what the configuration requires of every driver of the interface
+     * @param selected  whether the plain role selects it
+     * @param required  what the configuration requires of every driver of the interface
+     * @param exclusive whether its interface selects one driver; else its initialized drivers are all
+     *                  {@link DriverState#AVAILABLE}, none on standby
      */
-    static DriverDescription describe(Candidate candidate, boolean selected, Set<HalCapability> required) {
+    static DriverDescription describe(Candidate candidate, boolean selected, Set<HalCapability> required,
+                                      boolean exclusive) {
         Bundle bundle = candidate.reference.getBundle();
         HalDriver driver = candidate.driver;
         String name = candidate.name();
@@ -53,8 +56,10 @@ final class Descriptions {
             state = DriverState.INELIGIBLE;
             failure = HalError.unsupportedCapability(name + " lacks " + Reselection.sorted(missing)
                     + ", which the configuration requires of " + candidate.interfaceName);
+        } else if (!candidate.available()) {
+            state = DriverState.UNAVAILABLE;
         } else {
-            state = candidate.available() ? DriverState.STANDBY : DriverState.UNAVAILABLE;
+            state = !exclusive && activation != null ? DriverState.AVAILABLE : DriverState.STANDBY;
         }
         LiveObjects live = activation != null && driver instanceof ObjectOwner<?> owner
                 ? DriverCalls.direct(name, "liveObjects()", owner::liveObjects).orElse(LiveObjects.NONE)

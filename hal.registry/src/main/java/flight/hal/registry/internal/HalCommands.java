@@ -22,7 +22,8 @@ public final class HalCommands {
     @Reference
     HalRegistry registry;
 
-    @Descriptor("list every HAL interface with its candidate drivers; * marks the selected one")
+    @Descriptor("list every HAL interface with its candidate drivers; * marks the selected one, + one a role chose"
+            + " (all drivers of a non-exclusive interface are AVAILABLE by name)")
     public String drivers() {
         return RegistryReport.interfaces(registry.interfaces());
     }

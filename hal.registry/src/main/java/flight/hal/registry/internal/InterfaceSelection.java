@@ -38,6 +38,8 @@ final class InterfaceSelection {
     private final AtomicBoolean retiringCheckPending = new AtomicBoolean();
     private final Reselection reselection;
     private String pin;
+    /** False once a candidate showed the interface is {@link flight.hal.NonExclusive}: its drivers are used by name. */
+    private boolean exclusive = true;
     private boolean closing;
     private Map<RoleHandle<?>, String> notes = Map.of();
 
@@ -78,6 +80,7 @@ final class InterfaceSelection {
     void add(Candidate candidate) {
         synchronized (this) {
             candidates.add(candidate);
+            exclusive &= !candidate.nonExclusive;
         }
         await(reselect());
     }
@@ -164,7 +167,7 @@ final class InterfaceSelection {
         List<DriverDescription> described = new ArrayList<>(plan.candidates().size());
         for (Candidate candidate : plan.candidates()) {
             described.add(Descriptions.describe(candidate, selected != null && selected.candidate == candidate,
-                    required));
+                    required, plan.exclusive()));
         }
         List<RoleStatus> roleStatuses = new ArrayList<>();
         for (RoleHandle<?> role : plan.roles().subList(1, plan.roles().size())) {
@@ -178,7 +181,7 @@ final class InterfaceSelection {
 
     /** What a {@link Reselection} works from, copied under the monitor. */
     record Plan(List<Candidate> candidates, List<Candidate> departing, String pin, List<RoleHandle<?>> roles,
-                boolean closing) {
+                boolean exclusive, boolean closing) {
     }
 
     synchronized Plan plan() {
@@ -186,7 +189,7 @@ final class InterfaceSelection {
         List<RoleHandle<?>> all = new ArrayList<>(roles.size() + 1);
         all.add(plain);
         all.addAll(roles.values());
-        return new Plan(List.copyOf(candidates), List.copyOf(departing), pin, all, closing);
+        return new Plan(List.copyOf(candidates), List.copyOf(departing), pin, all, exclusive, closing);
     }
 
     /** A reselection finished with these notes; the departing candidates it left are gone. */

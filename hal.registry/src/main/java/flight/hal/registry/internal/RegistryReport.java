@@ -39,7 +39,7 @@ final class RegistryReport {
         }
         text.append(String.format(Locale.ROOT, ROW, " ", "DRIVER", "RANKING", "STATE", "AVAILABLE", "BUNDLE"));
         for (DriverDescription driver : status.candidates()) {
-            text.append(String.format(Locale.ROOT, ROW, driver.state() == DriverState.SELECTED ? "*" : " ",
+            text.append(String.format(Locale.ROOT, ROW, marker(status, driver),
                     driver.name(), driver.ranking(), driver.state(),
                     driver.state() == DriverState.UNAVAILABLE ? "no" : "yes",
                     driver.bundleSymbolicName() + " [" + driver.bundleId() + "]"));
@@ -58,6 +58,14 @@ final class RegistryReport {
             text.append("    (no candidates)").append(System.lineSeparator());
         }
         return text.toString();
+    }
+
+    /** {@code *} for the selected driver, {@code +} for one a role chose (on a non-exclusive interface, the only kind). */
+    private static String marker(InterfaceStatus status, DriverDescription driver) {
+        if (driver.state() == DriverState.SELECTED) {
+            return "*";
+        }
+        return status.roles().stream().anyMatch(role -> driver.name().equals(role.selected())) ? "+" : " ";
     }
 
     static String drivers(String driverName, List<DriverDescription> drivers) {

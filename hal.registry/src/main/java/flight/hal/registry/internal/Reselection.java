@@ -22,10 +22,14 @@ import flight.hal.registry.SelectionEvent;
  * One interface's selection work, run on its {@link SerialWorker} and never under a lock others wait for: choose the
  * candidate of every role (initializing it first), publish the choices, announce the plain one, then leave every
  * activation no role chose — handing its objects over, keeping it as a retiring owner, or shutting it down
- * ({@link Leaving}).
+ * ({@link Leaving}). A {@link flight.hal.NonExclusive} interface has no plain choice: every usable candidate is
+ * initialized and kept, and only the roles that ask for capabilities choose among them.
  */
 final class Reselection {
     private static final Logger LOG = LoggerFactory.getLogger(Reselection.class);
+    /** The plain role's note on a non-exclusive interface: why nothing is selected. */
+    static final String NON_EXCLUSIVE_NOTE = "non-exclusive: every available driver is used by name; only roles"
+            + " (handles asking for capabilities) select by ranking";
 
     private final InterfaceSelection selection;
     private final SelectionContext context;
@@ -40,15 +44,23 @@ final class Reselection {
 
     void run() {
         InterfaceSelection.Plan plan = selection.plan();
+        RoleHandle<?> plainRole = plan.roles().get(0);
+        Set<Candidate> usedByName = plan.exclusive() || plan.closing() ? Set.of() : activateAll(plan, plainRole);
         Map<RoleHandle<?>, Candidate> chosen = new LinkedHashMap<>();
         Map<RoleHandle<?>, String> notes = new LinkedHashMap<>();
         for (RoleHandle<?> role : plan.roles()) {
             StringBuilder note = new StringBuilder();
-            chosen.put(role, plan.closing() ? null : choose(role, plan, note));
+            if (role == plainRole && !plan.exclusive()) {
+                chosen.put(role, null);
+                note.append(NON_EXCLUSIVE_NOTE);
+            } else {
+                chosen.put(role, plan.closing() ? null : choose(role, plan, note));
+            }
             notes.put(role, note.toString());
         }
         publish(plan, chosen);
         Set<Candidate> kept = new HashSet<>(chosen.values());
+        kept.addAll(usedByName);
         Candidate successor = chosen.get(plan.roles().get(0));
         List<Candidate> everyone = new ArrayList<>(plan.candidates());
         everyone.addAll(plan.departing());
@@ -61,6 +73,20 @@ final class Reselection {
             refreshOwners(everyone);
         }
         selection.settled(notes, plan.departing());
+    }
+
+    /**
+     * The candidates of a non-exclusive interface that are usable now, each initialized: every one the configuration
+     * allows ({@code require.<interface>}) that is available and initializes.
+     */
+    private Set<Candidate> activateAll(InterfaceSelection.Plan plan, RoleHandle<?> plainRole) {
+        Set<Candidate> usable = new HashSet<>();
+        for (Candidate candidate : plan.candidates()) {
+            if (refusal(candidate, plainRole.requiredCapabilities()) == null && usable(candidate)) {
+                usable.add(candidate);
+            }
+        }
+        return usable;
     }
 
     /** {@link Leaving#retire}, on the worker. */

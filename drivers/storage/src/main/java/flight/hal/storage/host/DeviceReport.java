@@ -3,6 +3,7 @@ package flight.hal.storage.host;
 import java.util.List;
 import java.util.Locale;
 
+import flight.hal.registry.RoleStatus;
 import flight.hal.storage.BlockDevice;
 import flight.hal.storage.DeviceCapabilities;
 import flight.hal.storage.DeviceStats;
@@ -16,8 +17,11 @@ final class DeviceReport {
     private DeviceReport() {
     }
 
-    /** One line per device ({@code *} marks the selected one), with its capabilities, I/O path and counters. */
-    static String devices(List<BlockDevice> devices, String selected) {
+    /**
+     * One line per device, with its capabilities, I/O path and counters; {@code +} marks a device one of
+     * {@code roles} chose, and a line under it says for which capabilities. Every device is usable by name.
+     */
+    static String devices(List<BlockDevice> devices, List<RoleStatus> roles) {
         if (devices.isEmpty()) {
             return "no block devices; create one with a factory configuration of " + HostBlockDevice.FACTORY_PID;
         }
@@ -25,11 +29,17 @@ final class DeviceReport {
                 "BLOCK", "BLOCKS", "MAX XFER", "ZONES", "QUEUE", "FEATURES"));
         for (BlockDevice device : devices) {
             DeviceCapabilities caps = device.deviceCapabilities();
-            text.append(String.format(Locale.ROOT, DEVICE_ROW, device.name().equals(selected) ? "*" : " ",
-                    device.name(), device instanceof HostBlockDevice host ? host.ranking() : "-", caps.logicalBlockSize(), caps.capacityBlocks(),
+            List<String> chosenFor = roles.stream().filter(role -> device.name().equals(role.selected()))
+                    .map(role -> role.required().stream().map(Enum::name).sorted().toList().toString()).toList();
+            text.append(String.format(Locale.ROOT, DEVICE_ROW, chosenFor.isEmpty() ? " " : "+",
+                    device.name(), device instanceof HostBlockDevice host ? host.ranking() : "-",
+                    caps.logicalBlockSize(), caps.capacityBlocks(),
                     caps.maxTransferBytes(), caps.zoneCount() == 0 ? "-" : caps.zoneCount() + "x"
                             + caps.zoneSizeBlocks(), caps.queueDepth(),
                     caps.features().stream().map(Enum::name).sorted().toList()));
+            if (!chosenFor.isEmpty()) {
+                text.append("    chosen for ").append(String.join(", ", chosenFor)).append(System.lineSeparator());
+            }
             if (device instanceof HostBlockDevice host) {
                 text.append("    path: ").append(host.ioPath()).append(System.lineSeparator());
             }

@@ -1,6 +1,7 @@
 package flight.hal.storage.host;
 
 import java.nio.ByteBuffer;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import flight.hal.ErrorCategory;
 import flight.hal.HalCapability;
+import flight.hal.HalDriver;
 import flight.hal.HalError;
 import flight.hal.HalResult;
 import flight.hal.PerformanceTier;
@@ -42,8 +44,9 @@ import flight.hal.storage.ZoneInfo;
 /**
  * One block device per factory configuration of PID {@value #FACTORY_PID}, registered as a HAL driver of
  * {@link BlockDevice}. The device is opened when its configuration arrives (an immediate component, so it stays open
- * while nobody uses it) and closed when the configuration goes; it serves I/O
- * for as long as it is open, whether or not the registry has selected it. {@link #initialize()} reports whether it
+ * while nobody uses it) and closed when the configuration goes; it serves I/O for as long as it is open. Block
+ * devices do not compete ({@link flight.hal.NonExclusive}): the registry initializes every one that opened and ranks
+ * them only for roles ({@code ZONED}, {@code MEMORY_MAPPING}, {@code DMA}). {@link #initialize()} reports whether it
  * opened; {@link #shutdown()} flushes it.
  */
 @Component(service = BlockDevice.class, configurationPid = HostBlockDevice.FACTORY_PID,
@@ -52,15 +55,20 @@ import flight.hal.storage.ZoneInfo;
 public class HostBlockDevice implements BlockDevice, AutoCloseable {
     static final String FACTORY_PID = "flight.hal.storage.device";
     private static final Logger LOG = LoggerFactory.getLogger(HostBlockDevice.class);
+    /** The registry's republication of an interface's selected driver. */
+    private static final String SELECTED_DRIVER = "(" + HalDriver.SELECTED_PROPERTY + "=true)";
 
-    /** The temperature the device throttles by; the highest-ranked sensor. */
+    /**
+     * The temperature the device throttles by: the sensor the registry selected (and initialized), from the platform
+     * bundle or any other; none, and no throttling, while there is none.
+     */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+            policyOption = ReferencePolicyOption.GREEDY, target = SELECTED_DRIVER)
     volatile TemperatureSensor temperature;
 
-    /** Where the calling thread's GPU is, for zone allocation. */
+    /** Where the calling thread's GPU is, for zone allocation: the registry's selected topology. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+            policyOption = ReferencePolicyOption.GREEDY, target = SELECTED_DRIVER)
     volatile GpuTopology topology;
 
     private final DeviceCounters counters = new DeviceCounters();
@@ -155,15 +163,26 @@ public class HostBlockDevice implements BlockDevice, AutoCloseable {
         return engine != null && !closed.get();
     }
 
-    /** NVM is memory mapping; direct I/O is DMA into the caller's memory. */
+    /**
+     * NVM is memory mapping; direct I/O is DMA into the caller's memory; a zoned device is {@code ZONED}, so a
+     * consumer can ask the registry for the best one.
+     */
     @Override
     public Set<HalCapability> capabilities() {
         if (engine == null) {
             return Set.of();
         }
         DeviceCapabilities caps = engine.capabilities();
-        return caps.has(DeviceFeature.NVM) ? Set.of(HalCapability.MEMORY_MAPPING)
-                : caps.has(DeviceFeature.DIRECT_IO) ? Set.of(HalCapability.DMA) : Set.of();
+        Set<HalCapability> capabilities = EnumSet.noneOf(HalCapability.class);
+        if (caps.has(DeviceFeature.NVM)) {
+            capabilities.add(HalCapability.MEMORY_MAPPING);
+        } else if (caps.has(DeviceFeature.DIRECT_IO)) {
+            capabilities.add(HalCapability.DMA);
+        }
+        if (caps.has(DeviceFeature.ZONED)) {
+            capabilities.add(HalCapability.ZONED);
+        }
+        return Set.copyOf(capabilities);
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 import flight.hal.registry.HalRegistry;
 import flight.hal.registry.InterfaceStatus;
+import flight.hal.registry.RoleStatus;
 import flight.hal.storage.BlockDevice;
 
 /** Gogo commands of scope {@code hal} over the block devices of every bundle. They return text. */
@@ -24,16 +25,17 @@ public final class StorageCommands {
             target = "(!(hal.selected=*))")
     volatile List<BlockDevice> devices = List.of();
 
-    /** Tells which device is selected, when the registry runs. */
+    /** Tells which device each role (a consumer asking for capabilities) chose, when the registry runs. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile HalRegistry registry;
 
-    @Descriptor("list block devices with their capabilities, I/O path and counters; * marks the selected one")
+    @Descriptor("list block devices, all usable by name, with their capabilities, I/O path and counters; + marks a"
+            + " device a role (a consumer asking for capabilities) chose")
     public String devices() {
         HalRegistry halRegistry = registry;
-        String selected = halRegistry == null ? null : halRegistry.status(BlockDevice.class.getName())
-                .flatMap(InterfaceStatus::selectedDriver).orElse(null);
-        return DeviceReport.devices(devices, selected);
+        List<RoleStatus> roles = halRegistry == null ? List.of() : halRegistry.status(BlockDevice.class.getName())
+                .map(InterfaceStatus::roles).orElse(List.of());
+        return DeviceReport.devices(devices, roles);
     }
 
     @Descriptor("show the zone report of a zoned block device: write pointers and states")

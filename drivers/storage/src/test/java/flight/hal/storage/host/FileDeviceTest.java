@@ -148,11 +148,11 @@ class FileDeviceTest extends DeviceTestCase {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         reopen(DeviceConfig.IO_THREADS, 1, DeviceConfig.QUEUE_DEPTH, 1, DeviceConfig.THERMAL_INTERVAL_MILLIS, 0);
-        device.temperature = () -> {
+        device.temperature = PlatformStubs.sensor(() -> {
             running.countDown();
             Devices.awaitQuietly(release);
             return HalResult.ok(new TemperatureReading("test", 20));
-        };
+        });
         CompletableFuture<HalResult<IoResult>> first = device.submit(IoRequest.flush()).toCompletableFuture();
         assertTrue(running.await(10, TimeUnit.SECONDS));
         CompletableFuture<HalResult<IoResult>> queued = device.submit(IoRequest.flush()).toCompletableFuture();

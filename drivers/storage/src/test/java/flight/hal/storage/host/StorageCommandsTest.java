@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import flight.hal.HalCapability;
+import flight.hal.registry.RoleStatus;
 
 class StorageCommandsTest {
 
@@ -31,6 +35,21 @@ class StorageCommandsTest {
             assertTrue(text.contains("path: FileChannel through the page cache"), text);
             assertTrue(text.contains("available, 1 submitted, 1 completed, 0 failed, 0 rejected, 0 throttled, "
                     + "0 bytes read, 8192 written"), text);
+        }
+    }
+
+    @Test
+    void everyDeviceIsListedAndADeviceARoleChoseIsMarkedWithTheRolesCapabilities() {
+        try (HostBlockDevice file = Devices.open(dir, "plain", DeviceConfig.RANKING, 5);
+             HostBlockDevice zoned = Devices.open(dir, "zns", DeviceConfig.KIND, "ZONED",
+                     DeviceConfig.ZONE_SIZE_BLOCKS, 32, DeviceConfig.ZONE_COUNT, 3)) {
+            assertEquals(Set.of(HalCapability.ZONED), zoned.capabilities());
+            assertEquals(Set.of(), file.capabilities());
+            String text = DeviceReport.devices(List.of(file, zoned),
+                    List.of(new RoleStatus(Set.of(HalCapability.ZONED), "zns", "")));
+            assertTrue(text.matches("(?s).*\\+ zns +0 +4096 .*"), text);
+            assertTrue(text.contains("    chosen for [ZONED]"), text);
+            assertTrue(text.matches("(?s).*  plain +5 +4096 .*"), text);
         }
     }
 

@@ -22,10 +22,10 @@ class ThermalGovernorTest {
     private final AtomicInteger readings = new AtomicInteger();
 
     private TemperatureSensor sensor(double celsius) {
-        return () -> {
+        return PlatformStubs.sensor(() -> {
             readings.incrementAndGet();
             return HalResult.ok(new TemperatureReading("injected", celsius));
-        };
+        });
     }
 
     @Test
@@ -34,10 +34,10 @@ class ThermalGovernorTest {
         assertEquals(0, new ThermalGovernor("d", POLICY, now::get).pauseNanos(sensor(85.0)));
         assertEquals(0, new ThermalGovernor("d", POLICY, now::get).pauseNanos(null));
         assertEquals(0, new ThermalGovernor("d", POLICY, now::get).pauseNanos(
-                () -> HalResult.err(ErrorCategory.UNSUPPORTED_CAPABILITY, "no sensor")));
-        assertEquals(0, new ThermalGovernor("d", POLICY, now::get).pauseNanos(() -> {
+                PlatformStubs.sensor(() -> HalResult.err(ErrorCategory.UNSUPPORTED_CAPABILITY, "no sensor"))));
+        assertEquals(0, new ThermalGovernor("d", POLICY, now::get).pauseNanos(PlatformStubs.sensor(() -> {
             throw new IllegalStateException("sensor broke");
-        }));
+        })));
     }
 
     @Test

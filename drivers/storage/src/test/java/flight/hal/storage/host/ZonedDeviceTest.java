@@ -18,11 +18,8 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 import flight.hal.ErrorCategory;
-import flight.hal.HalError;
 import flight.hal.HalResult;
-import flight.hal.platform.GpuBinding;
 import flight.hal.platform.GpuRange;
-import flight.hal.platform.GpuTopology;
 import flight.hal.storage.DeviceFeature;
 import flight.hal.storage.IoOperation;
 import flight.hal.storage.IoRequest;
@@ -240,22 +237,7 @@ class ZonedDeviceTest extends DeviceTestCase {
     void zoneAllocationPrefersTheCallingGpusRange() {
         GpuRange gpu1 = new GpuRange(1, 1, 32, 32);
         OptionalInt[] calling = {OptionalInt.empty()};
-        device.topology = new GpuTopology() {
-            @Override
-            public List<GpuRange> ranges() {
-                return List.of(new GpuRange(0, 1, 0, 32), gpu1);
-            }
-
-            @Override
-            public HalResult<GpuBinding> bind(int gpuId) {
-                return HalResult.err(HalError.notFound("not used"));
-            }
-
-            @Override
-            public OptionalInt callingGpu() {
-                return calling[0];
-            }
-        };
+        device.topology = PlatformStubs.topology(List.of(new GpuRange(0, 1, 0, 32), gpu1), () -> calling[0]);
         assertEquals(new ZoneInfo(0, 0, 16, 12, 0, ZoneState.EXPLICITLY_OPEN), device.allocateZone().orElseThrow());
         calling[0] = OptionalInt.of(1);
         assertEquals(32, device.allocateZone().orElseThrow().startLba());

@@ -11,19 +11,50 @@ import org.osgi.service.component.annotations.Component;
 import flight.hal.ErrorCategory;
 import flight.hal.HalError;
 import flight.hal.HalResult;
+import flight.hal.RegisterHalDriver;
+import flight.hal.driver.support.DriverBase;
+import flight.hal.driver.support.PlatformProfile;
 import flight.hal.platform.TemperatureReading;
 import flight.hal.platform.TemperatureSensor;
 
 /**
  * The machine's temperature from Linux's thermal zones ({@code /sys/class/thermal/thermal_zone*}/temp, in
  * millidegrees Celsius): the hottest zone. A machine without thermal zones (a container, a virtual machine, another
- * operating system) gets an {@code UNSUPPORTED_CAPABILITY} error, never a made-up value.
+ * operating system) gets an {@code UNSUPPORTED_CAPABILITY} error, never a made-up value. Ranked low (0), so a
+ * board's own sensor, or a test's injected one, wins the selection.
  */
 @Component(service = TemperatureSensor.class)
-public class SysfsTemperatureSensor implements TemperatureSensor {
+@RegisterHalDriver(hal_interface = TemperatureSensor.class, hal_driver_name = SysfsTemperatureSensor.NAME)
+public class SysfsTemperatureSensor extends DriverBase<Path> implements TemperatureSensor {
+    static final String NAME = "host.thermal.sysfs";
+
+    private final PlatformProfile platform = HostProfile.current();
 
     /** Where the thermal zones are; tests point it at a directory of their own. */
     Path root = Path.of("/sys/class/thermal");
+
+    public SysfsTemperatureSensor() {
+        super(NAME);
+    }
+
+    @Override
+    protected PlatformProfile platform() {
+        return platform;
+    }
+
+    /**
+     * Nothing to acquire: every reading lists the zones again, because zones come and go (hot-plugged sensors). A
+     * machine without them is still a usable driver whose readings say so.
+     */
+    @Override
+    protected HalResult<Path> open() {
+        return HalResult.ok(root);
+    }
+
+    @Override
+    protected void close(Path closing) {
+        // nothing was acquired
+    }
 
     @Override
     public HalResult<TemperatureReading> read() {

@@ -28,7 +28,7 @@ class ConfiguredGpuTopologyTest {
 
     private ConfiguredGpuTopology topology(Map<String, ?> properties) {
         ConfiguredGpuTopology topology = new ConfiguredGpuTopology();
-        topology.configure(properties);
+        topology.configure(Map.copyOf(properties));
         return topology;
     }
 

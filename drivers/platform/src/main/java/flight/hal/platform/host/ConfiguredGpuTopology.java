@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
 
 import flight.hal.HalError;
 import flight.hal.HalResult;
+import flight.hal.RegisterHalDriver;
+import flight.hal.driver.support.DriverBase;
+import flight.hal.driver.support.PlatformProfile;
 import flight.hal.platform.GpuBinding;
 import flight.hal.platform.GpuRange;
 import flight.hal.platform.GpuTopology;
@@ -31,11 +34,14 @@ import flight.hal.platform.GpuTopology;
  * The GPU topology from configuration (PID {@value #PID}): {@code gpus} lists entries {@code id:weight:lbaStart:lbaLength}.
  * Without entries, the GPUs the kernel shows under {@code /sys/class/drm/card<N>} are listed with weight 1 and equal
  * shares of {@code detected.lba.span} blocks (0 by default: no ranges, so no bias). Bindings are per thread; the
- * component is immediate, so they live as long as the bundle, not only while someone holds the service.
+ * component is immediate, so they live as long as the bundle, not only while someone holds the service. Ranked low
+ * (0): a vendor's topology driver, where one exists, wins the selection.
  */
 @Component(service = GpuTopology.class, configurationPid = ConfiguredGpuTopology.PID, immediate = true)
-public class ConfiguredGpuTopology implements GpuTopology {
+@RegisterHalDriver(hal_interface = GpuTopology.class, hal_driver_name = ConfiguredGpuTopology.NAME)
+public class ConfiguredGpuTopology extends DriverBase<List<GpuRange>> implements GpuTopology {
     static final String PID = "flight.hal.gpu.topology";
+    static final String NAME = "host.gpu.topology";
     static final String GPUS = "gpus";
     static final String DRM_ROOT = "drm.root";
     static final String DETECTED_SPAN = "detected.lba.span";
@@ -44,11 +50,35 @@ public class ConfiguredGpuTopology implements GpuTopology {
 
     /** Per thread, its open bindings, innermost last; absent while the thread has none. */
     private final ThreadLocal<Deque<Binding>> bound = new ThreadLocal<>();
+    private final PlatformProfile platform = HostProfile.current();
     private volatile List<GpuRange> ranges = List.of();
 
+    public ConfiguredGpuTopology() {
+        super(NAME);
+    }
+
+    @Override
+    protected PlatformProfile platform() {
+        return platform;
+    }
+
+    /** Nothing to acquire: the ranges are read from configuration, and bindings are the calling threads'. */
+    @Override
+    protected HalResult<List<GpuRange>> open() {
+        return HalResult.ok(ranges);
+    }
+
+    @Override
+    protected void close(List<GpuRange> closing) {
+        // nothing was acquired
+    }
+
+    /** The ranking (the base's) and the ranges: a Config Admin change modifies the component. */
+    @Override
     @Activate
     @Modified
-    void configure(Map<String, ?> properties) {
+    protected void configure(Map<String, Object> properties) {
+        super.configure(properties);
         List<GpuRange> configured = parse(properties.get(GPUS));
         if (configured.isEmpty()) {
             Object drm = properties.get(DRM_ROOT);
