@@ -46,7 +46,7 @@ public abstract class ResourceItSupport extends HalItSupport {
     protected ConfigurationAdmin configurationAdmin;
 
     static Option resourceFramework() {
-        return composite(halFramework(), ourBundle("hal.resources.jar"));
+        return composite(halFramework(), ourBundle("flight.hal.resources"));
     }
 
     /** Installs and starts an empty bundle named {@code symbolicName}: a context to act as another bundle. */

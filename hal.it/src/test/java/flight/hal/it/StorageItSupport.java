@@ -29,7 +29,7 @@ public abstract class StorageItSupport extends HalItSupport {
     protected Path devices;
 
     static Option storageFramework() {
-        return composite(halFramework(), ourBundle("hal.driver.storage.jar"));
+        return composite(halFramework(), ourBundle("flight.hal.driver.storage"));
     }
 
     @Before
