@@ -72,8 +72,8 @@ public class HostBlockDevice implements BlockDevice, AutoCloseable {
     private ThermalGovernor governor;
     private volatile boolean active;
 
-    /** Opens a device outside a framework (tools, benchmarks, tests), as a configuration would. */
-    public static HostBlockDevice open(Map<String, ?> properties) {
+    /** Opens a device outside a framework (the tests and benchmarks beside this package), as a configuration would. */
+    static HostBlockDevice open(Map<String, ?> properties) {
         HostBlockDevice device = new HostBlockDevice();
         device.activate(properties);
         return device;
