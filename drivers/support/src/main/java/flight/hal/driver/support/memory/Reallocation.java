@@ -2,7 +2,11 @@ package flight.hal.driver.support.memory;
 
 import flight.hal.memory.MemoryAllocation;
 
-/** What every memory driver's {@code reallocate} does between making the new allocation and releasing the old one. */
+/**
+ * What every memory driver's {@code reallocate} does between making the new allocation and releasing the old one.
+ *
+ * @since 1.2
+ */
 public final class Reallocation {
 
     private Reallocation() {
