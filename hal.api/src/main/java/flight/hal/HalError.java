@@ -77,6 +77,11 @@ public record HalError(ErrorCategory category, String code, String message) {
         return of(ErrorCategory.INVALID_STATE, message);
     }
 
+    /**
+     * An {@link ErrorCategory#INTERNAL} error: a failure inside the HAL that no other category describes.
+     *
+     * @since 1.1
+     */
     public static HalError internal(String message) {
         return of(ErrorCategory.INTERNAL, message);
     }

@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * <p>Issuer ids are unique within the framework and never reused; they are drawn from a counter in this bundle, the one
  * place every driver shares, and their driver names are kept (at most 2<sup>20</sup> of them) so that a handle names
  * its issuer for as long as anybody holds it. Instances are thread-safe.
+ *
+ * @since 1.1
  */
 public final class HandleIssuer {
     /** The {@link HalError#code()} of a handle another driver issued: category {@code INVALID_PARAMETER}. */

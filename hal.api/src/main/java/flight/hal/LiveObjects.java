@@ -5,6 +5,8 @@ package flight.hal;
  *
  * @param count objects (allocations, buffers, render targets, ...)
  * @param bytes bytes they take
+ *
+ * @since 1.1
  */
 public record LiveObjects(long count, long bytes) {
     /** Nothing. */

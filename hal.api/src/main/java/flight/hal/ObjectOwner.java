@@ -18,6 +18,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  *
  * @param <S> what the driver's objects are exported as: {@link flight.hal.memory.MemoryHandOver} for memory
  *            drivers, {@link flight.hal.graphics.GraphicsHandOver} for graphics drivers
+ *
+ * @since 1.1
  */
 @ConsumerType
 public interface ObjectOwner<S> {

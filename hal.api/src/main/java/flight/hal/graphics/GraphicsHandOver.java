@@ -10,6 +10,8 @@ import flight.hal.LiveObjects;
  *
  * @param buffers the live buffers
  * @param targets the live render targets with their pixels
+ *
+ * @since 1.1
  */
 public record GraphicsHandOver(List<GraphicsBuffer> buffers, List<TargetPixels> targets) {
 

@@ -38,6 +38,8 @@ public enum PixelFormat {
      * Bytes a {@code width} x {@code height} image takes in this format, or {@link Long#MAX_VALUE} when that does not
      * fit a {@code long}, so that a check against any limit refuses it rather than seeing a wrapped, small number.
      * Non-positive sizes give 0.
+     *
+     * @since 1.2
      */
     public long bytesFor(int width, int height) {
         if (width <= 0 || height <= 0) {

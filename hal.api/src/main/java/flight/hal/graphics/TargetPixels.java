@@ -9,6 +9,8 @@ import java.util.Objects;
  * @param target the render target, with the handle its clients hold
  * @param pixels its pixels in {@code target.format()}, row after row ({@code capacity() == target.sizeInBytes()});
  *               the adopter takes this memory over rather than copying it
+ *
+ * @since 1.1
  */
 public record TargetPixels(RenderTarget target, ByteBuffer pixels) {
 

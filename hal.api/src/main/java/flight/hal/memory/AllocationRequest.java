@@ -53,6 +53,8 @@ public record AllocationRequest(long size, int alignment, Set<MemoryFlag> flags,
     /**
      * Checks {@code request} like {@link #check(long, int)}, and refuses a null request with an
      * {@code INVALID_PARAMETER} error: what every driver's {@code allocate} does first.
+     *
+     * @since 1.2
      */
     public static HalResult<Void> check(AllocationRequest request, long maxAllocationSize, int maxAlignment) {
         return request == null ? HalResult.err(HalError.invalidParameter("the allocation request is null"))

@@ -9,6 +9,8 @@ import flight.hal.LiveObjects;
  * its buffer (the same memory, so the client's view stays valid) and its size, alignment, flags and type.
  *
  * @param allocations the live allocations
+ *
+ * @since 1.1
  */
 public record MemoryHandOver(List<MemoryAllocation> allocations) {
 

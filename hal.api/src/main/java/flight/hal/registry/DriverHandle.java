@@ -33,6 +33,8 @@ public interface DriverHandle<T extends HalDriver> {
     /**
      * The capabilities every driver this handle selects must have: those asked for with
      * {@link HalRegistry#handle(Class, Set)} plus those the configuration requires of the interface. Empty when none.
+     *
+     * @since 1.1
      */
     Set<HalCapability> requiredCapabilities();
 
@@ -65,6 +67,8 @@ public interface DriverHandle<T extends HalDriver> {
      * @return the lease; an {@code INVALID_PARAMETER} error for the null handle; a {@code NOT_FOUND} error naming the
      *         issuer when no driver of this interface owns the handle (released by force, or the issuer's objects
      *         were dropped); a {@code TIMEOUT} error when a hand-over did not end in time
+     *
+     * @since 1.1
      */
     HalResult<DriverLease<T>> leaseOwner(long handle);
 
@@ -73,6 +77,8 @@ public interface DriverHandle<T extends HalDriver> {
      *
      * @return what {@code call} returned; the error of {@link #leaseOwner(long)}; an {@code INVALID_PARAMETER} error
      *         for a null {@code call}
+     *
+     * @since 1.1
      */
     default <R> HalResult<R> callOwner(long handle, Function<? super T, ? extends HalResult<R>> call) {
         return LeasedCall.run(leaseOwner(handle), call);

@@ -11,14 +11,22 @@ public enum DriverState {
     /**
      * Its {@code initialize()} failed, returned null, threw or did not return in time, or it answered null or threw
      * where the registry asked it something; retried when its registration changes.
+     *
+     * @since 1.1
      */
     FAILED,
-    /** Lacks a capability its interface requires; passed over. */
+    /**
+     * Lacks a capability its interface requires; passed over.
+     *
+     * @since 1.1
+     */
     INELIGIBLE,
     /**
      * Left by the selection but still holding objects its clients have not released (its successor could not adopt
      * them): it serves calls on those objects only, and is shut down when the last is released or it is retired
      * by force.
+     *
+     * @since 1.1
      */
     RETIRING,
     /**

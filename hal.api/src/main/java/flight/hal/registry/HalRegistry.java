@@ -41,6 +41,8 @@ public interface HalRegistry {
      * are passed over, which {@link InterfaceStatus#roles()} shows. With no capabilities it is {@link #handle(Class)}.
      *
      * @throws NullPointerException when an argument is null or {@code required} contains null
+     *
+     * @since 1.1
      */
     <T extends HalDriver> DriverHandle<T> handle(Class<T> halInterface, Set<HalCapability> required);
 
@@ -77,6 +79,8 @@ public interface HalRegistry {
      *
      * @return what was dropped (with {@code force}) or is held; a {@code NOT_FOUND} error when no driver of that name
      *         is retiring; an {@code INVALID_PARAMETER} error for a blank or null name
+     *
+     * @since 1.1
      */
     HalResult<LiveObjects> retire(String driverName, boolean force);
 }

@@ -11,6 +11,8 @@ import flight.hal.HalCapability;
  * @param required the capabilities every driver it selects must have
  * @param selected the driver it selects, or {@code null} when no candidate has them all
  * @param note     which candidates were passed over and why, else empty
+ *
+ * @since 1.1
  */
 public record RoleStatus(Set<HalCapability> required, String selected, String note) {
 

@@ -47,10 +47,10 @@ public class ComplianceIT extends HalItSupport {
     @Configuration
     public Option[] configuration() throws IOException {
         return options(halFramework(),
-                ourBundle("hal.compliance.jar"),
-                ourBundle("hal.driver.dreamcast.jar"),
-                ourBundle("hal.driver.psp.jar"),
-                ourBundle("hal.driver.web.jar"),
+                ourBundle("flight.hal.compliance"),
+                driverBundle(DREAMCAST_DRIVERS),
+                driverBundle(PSP_DRIVERS),
+                driverBundle(WEB_DRIVERS),
                 deployFolder("comply-deploy"));
     }
 
@@ -93,7 +93,7 @@ public class ComplianceIT extends HalItSupport {
     @Test
     public void aDriverDroppedIntoTheDeployFolderIsCheckedAndItsFaultsFound() throws Exception {
         Path jar = Paths.get(context.getProperty("hal.it.deploy")).resolve("third-party.jar");
-        Files.copy(Paths.get(System.getProperty("hal.driver.testing.jar")), jar, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(bundleJar(TESTING_DRIVERS), jar, StandardCopyOption.REPLACE_EXISTING);
         try {
             awaitService("(hal.driver.name=" + TEST + ")");
             ComplianceReport report = kit.check(TEST).orElseThrow().get(0);

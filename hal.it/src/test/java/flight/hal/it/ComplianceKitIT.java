@@ -53,7 +53,7 @@ public class ComplianceKitIT extends StorageItSupport {
 
     @Configuration
     public Option[] configuration() {
-        return options(storageFramework(), ourBundle("hal.compliance.jar"));
+        return options(storageFramework(), ourBundle("flight.hal.compliance"));
     }
 
     @After

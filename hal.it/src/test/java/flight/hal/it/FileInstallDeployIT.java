@@ -28,7 +28,7 @@ public class FileInstallDeployIT extends HalItSupport {
         awaitSelected(HOST);
         Path deploy = Paths.get(context.getProperty("hal.it.deploy"));
         Path jar = deploy.resolve("test-drivers.jar");
-        Files.copy(Paths.get(System.getProperty("hal.driver.testing.jar")), jar, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(bundleJar(TESTING_DRIVERS), jar, StandardCopyOption.REPLACE_EXISTING);
         awaitSelected(TEST);
         Files.delete(jar);
         awaitSelected(HOST);

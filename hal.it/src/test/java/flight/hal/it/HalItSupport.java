@@ -7,13 +7,12 @@ import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
 import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.frameworkStartLevel;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
-import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +23,7 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +57,10 @@ public abstract class HalItSupport {
     static final String HOST = "host.memory";
     static final String TEST = "test.memory";
     static final long TIMEOUT_SECONDS = 20;
+    static final String TESTING_DRIVERS = "flight.hal.driver.testing";
+    static final String DREAMCAST_DRIVERS = "flight.hal.driver.dreamcast";
+    static final String PSP_DRIVERS = "flight.hal.driver.psp";
+    static final String WEB_DRIVERS = "flight.hal.driver.web";
 
     @Inject
     protected BundleContext context;
@@ -68,32 +72,33 @@ public abstract class HalItSupport {
     protected final BlockingQueue<SelectionEvent> selections = new LinkedBlockingQueue<>();
     private ServiceRegistration<SelectionListener> listener;
 
-    /** Felix with SCR, Config Admin, Event Admin, Gogo runtime, SLF4J through SPI Fly, and the HAL bundles. */
+    /**
+     * The runtime of run.bndrun, read once, on first use: where a test's configuration is made, outside the
+     * framework (bnd, which reads it, is not in the framework; the test classes are).
+     */
+    private static final class Runtime {
+        static final RuntimeBundles BUNDLES = RuntimeBundles.fromBuild();
+    }
+
+    /**
+     * Run bundles a test adds itself when it needs them ({@link #ourBundle}, {@link #deployFolder}), and the
+     * interactive shell, which a test has no terminal for.
+     */
+    private static final Set<String> NOT_IN_EVERY_TEST = Set.of(
+            "flight.hal.resources", "flight.hal.driver.platform", "flight.hal.driver.storage", "flight.hal.compliance",
+            "org.apache.felix.fileinstall",
+            "org.apache.felix.gogo.command", "org.apache.felix.gogo.jline", "org.jline");
+
+    /**
+     * The runtime of run.bndrun at its start levels (Felix with SCR, Config Admin, Event Admin, the Gogo runtime,
+     * SLF4J through SPI Fly, the HAL), but for the bundles not in every test.
+     */
     static Option halFramework() {
         return composite(
                 cleanCaches(),
                 systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("info"),
-                // SPI Fly and the SLF4J binding must be active before the first logger is made
-                mavenBundle("org.ow2.asm", "asm").versionAsInProject().startLevel(1),
-                mavenBundle("org.ow2.asm", "asm-commons").versionAsInProject().startLevel(1),
-                mavenBundle("org.ow2.asm", "asm-tree").versionAsInProject().startLevel(1),
-                mavenBundle("org.ow2.asm", "asm-analysis").versionAsInProject().startLevel(1),
-                mavenBundle("org.ow2.asm", "asm-util").versionAsInProject().startLevel(1),
-                mavenBundle("org.apache.aries.spifly", "org.apache.aries.spifly.dynamic.bundle").versionAsInProject()
-                        .startLevel(1),
-                mavenBundle("org.slf4j", "slf4j-api").versionAsInProject().startLevel(1),
-                mavenBundle("org.slf4j", "slf4j-simple").versionAsInProject().startLevel(1),
-                mavenBundle("org.osgi", "org.osgi.util.function").versionAsInProject(),
-                mavenBundle("org.osgi", "org.osgi.util.promise").versionAsInProject(),
-                mavenBundle("org.osgi", "org.osgi.service.component").versionAsInProject(),
-                mavenBundle("org.apache.felix", "org.apache.felix.scr").versionAsInProject(),
-                mavenBundle("org.apache.felix", "org.apache.felix.configadmin").versionAsInProject(),
-                mavenBundle("org.apache.felix", "org.apache.felix.eventadmin").versionAsInProject(),
-                mavenBundle("org.apache.felix", "org.apache.felix.gogo.runtime").versionAsInProject(),
-                ourBundle("hal.api.jar"),
-                ourBundle("hal.registry.jar"),
-                ourBundle("hal.driver.support.jar"),
-                ourBundle("hal.driver.host.jar"),
+                frameworkStartLevel(Runtime.BUNDLES.highestStartLevel()),
+                composite(Runtime.BUNDLES.allBut(NOT_IN_EVERY_TEST)),
                 junitBundles());
     }
 
@@ -136,17 +141,27 @@ public abstract class HalItSupport {
                 frameworkProperty("felix.fileinstall.poll").value("100"),
                 frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
                 frameworkProperty("hal.it.deploy").value(deploy.toString()),
-                mavenBundle("org.apache.felix", "org.apache.felix.fileinstall").versionAsInProject());
+                ourBundle("org.apache.felix.fileinstall"));
     }
 
-    static Option ourBundle(String property) {
-        return bundle(bundleUrl(property));
+    /** A run bundle a test adds to {@link #halFramework()}, by symbolic name, at its start level. */
+    static Option ourBundle(String symbolicName) {
+        return Runtime.BUNDLES.runBundle(symbolicName);
     }
 
-    /** The file: URL of one of our bundles, built by the reactor before this module. */
-    static String bundleUrl(String property) {
-        String path = Objects.requireNonNull(System.getProperty(property), property + " is not set");
-        return new File(path).toURI().toString();
+    /** A bundle of drivers the runtime does not run (the profiles', the tests'), by symbolic name. */
+    static Option driverBundle(String symbolicName) {
+        return bundle(bundleUrl(symbolicName));
+    }
+
+    /** The file: URL of a bundle hal.it depends on, by symbolic name: built by the reactor before this module. */
+    static String bundleUrl(String symbolicName) {
+        return BundleJars.fromBuild().url(symbolicName);
+    }
+
+    /** The jar of a bundle hal.it depends on, by symbolic name. */
+    static Path bundleJar(String symbolicName) {
+        return BundleJars.fromBuild().jar(symbolicName);
     }
 
     @Before
@@ -162,7 +177,7 @@ public abstract class HalItSupport {
 
     /** Installs and starts the test-driver bundle, whose "test.memory" outranks the host driver. */
     protected Bundle installTestDrivers() throws Exception {
-        Bundle drivers = context.installBundle(bundleUrl("hal.driver.testing.jar"));
+        Bundle drivers = context.installBundle(bundleUrl(TESTING_DRIVERS));
         drivers.start();
         return drivers;
     }

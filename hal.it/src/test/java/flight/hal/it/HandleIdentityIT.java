@@ -97,9 +97,9 @@ public class HandleIdentityIT extends LiveObjectItSupport {
     @Test
     public void everyShippedDriverRefusesHandlesItDidNotIssueAndChangesNothing() throws Exception {
         installTestDrivers();
-        installAndStart("hal.driver.dreamcast.jar");
-        installAndStart("hal.driver.psp.jar");
-        installAndStart("hal.driver.web.jar");
+        installAndStart(DREAMCAST_DRIVERS);
+        installAndStart(PSP_DRIVERS);
+        installAndStart(WEB_DRIVERS);
         awaitSelected(TEST);
         String selectedGraphics = awaitSelectedAmong(GRAPHICS, Set.of(DREAMCAST_GRAPHICS, PSP_GRAPHICS, WEB_GRAPHICS));
 
@@ -282,7 +282,7 @@ public class HandleIdentityIT extends LiveObjectItSupport {
         awaitSelected(GRAPHICS, HOST_GRAPHICS);
         RenderTarget target = valueOf("a target host.graphics cannot hand to the Dreamcast", graphics.call(driver ->
                 createPaintedTarget(driver, LARGE, LARGE, PixelFormat.RGBA8888, SEED)));
-        installAndStart("hal.driver.dreamcast.jar");
+        installAndStart(DREAMCAST_DRIVERS);
         awaitSelected(GRAPHICS, DREAMCAST_GRAPHICS);
 
         List<String> retiringSeen = new ArrayList<>();
@@ -309,7 +309,7 @@ public class HandleIdentityIT extends LiveObjectItSupport {
         RenderTarget target = valueOf("a 64x64 RGBA8888 target", registry.handle(GraphicsDriver.class).call(driver ->
                 createPaintedTarget(driver, LARGE, LARGE, PixelFormat.RGBA8888, SEED)));
         assertEquals("issuer of the target", HOST_GRAPHICS, issuerDriverName(target.handle()));
-        installAndStart("hal.driver.dreamcast.jar");
+        installAndStart(DREAMCAST_DRIVERS);
         awaitSelected(GRAPHICS, DREAMCAST_GRAPHICS);
         DriverDescription retiring = awaitCandidateState(GRAPHICS, HOST_GRAPHICS, DriverState.RETIRING);
         assertEquals("objects host.graphics still holds", 1, retiring.live().count());

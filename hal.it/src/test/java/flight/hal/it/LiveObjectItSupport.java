@@ -225,9 +225,9 @@ public abstract class LiveObjectItSupport extends HalItSupport {
         }
     }
 
-    /** Installs and starts one of our bundles, named by the system property holding its path. */
-    protected Bundle installAndStart(String jarProperty) throws Exception {
-        Bundle bundle = context.installBundle(bundleUrl(jarProperty));
+    /** Installs and starts one of our bundles, named by its symbolic name. */
+    protected Bundle installAndStart(String symbolicName) throws Exception {
+        Bundle bundle = context.installBundle(bundleUrl(symbolicName));
         bundle.start();
         return bundle;
     }

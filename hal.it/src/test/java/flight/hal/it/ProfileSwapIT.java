@@ -57,29 +57,29 @@ public class ProfileSwapIT extends HalItSupport {
 
     @Test
     public void theDreamcastProfileTakesOverAndGivesBack() throws Exception {
-        swap("hal.driver.dreamcast.jar", "dreamcast", PixelFormat.ARGB1555, ThreadingModel.SINGLE_THREAD,
+        swap(DREAMCAST_DRIVERS, "dreamcast", PixelFormat.ARGB1555, ThreadingModel.SINGLE_THREAD,
                 memory -> assertEquals(ErrorCategory.INSUFFICIENT_RESOURCES,
                         memory.allocate(AllocationRequest.of(1024 * 1024 + 1)).errorOrNull().category()));
     }
 
     @Test
     public void thePspProfileTakesOverAndGivesBack() throws Exception {
-        swap("hal.driver.psp.jar", "psp", PixelFormat.RGBA8888, ThreadingModel.DUAL_CORE,
+        swap(PSP_DRIVERS, "psp", PixelFormat.RGBA8888, ThreadingModel.DUAL_CORE,
                 memory -> assertEquals(MemoryType.MEDIA, memory.allocate(AllocationRequest.of(4096)
                         .withFlags(MemoryFlag.MEDIA_PROCESSING)).orElseThrow().type()));
     }
 
     @Test
     public void theWebProfileTakesOverAndGivesBack() throws Exception {
-        swap("hal.driver.web.jar", "web", PixelFormat.RGB888, ThreadingModel.WORKER_POOL,
+        swap(WEB_DRIVERS, "web", PixelFormat.RGB888, ThreadingModel.WORKER_POOL,
                 memory -> assertEquals(ErrorCategory.INSUFFICIENT_RESOURCES,
                         memory.allocate(AllocationRequest.of(50L * 1024 * 1024 + 1)).errorOrNull().category()));
     }
 
-    private void swap(String jar, String profile, PixelFormat format, ThreadingModel model,
+    private void swap(String symbolicName, String profile, PixelFormat format, ThreadingModel model,
                       Consumer<MemoryDriver> underItsLimits) throws Exception {
         awaitAll("host");
-        Bundle bundle = context.installBundle(bundleUrl(jar));
+        Bundle bundle = context.installBundle(bundleUrl(symbolicName));
         bundle.start();
         awaitAll(profile);
         try (DriverLease<MemoryDriver> memory = registry.handle(MemoryDriver.class).lease().orElseThrow()) {

@@ -60,7 +60,7 @@ public abstract class ResourceItSupport extends HalItSupport {
     protected ConfigurationAdmin configurationAdmin;
 
     static Option resourceFramework() {
-        return composite(halFramework(), ourBundle("hal.resources.jar"));
+        return composite(halFramework(), ourBundle("flight.hal.resources"));
     }
 
     /** Names the test probe in {@value ResourceAdministration#ADMIN_BUNDLES_PROPERTY} and gets the administration. */

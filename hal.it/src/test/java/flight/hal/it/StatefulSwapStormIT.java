@@ -197,15 +197,15 @@ public class StatefulSwapStormIT extends LiveObjectItSupport {
                 testDrivers.uninstall();
                 testDrivers = null;
             }
-            case INSTALL_TEST -> testDrivers = installAndStart("hal.driver.testing.jar");
-            case INSTALL_DREAMCAST -> dreamcast = installAndStart("hal.driver.dreamcast.jar");
+            case INSTALL_TEST -> testDrivers = installAndStart(TESTING_DRIVERS);
+            case INSTALL_DREAMCAST -> dreamcast = installAndStart(DREAMCAST_DRIVERS);
             case UNINSTALL_DREAMCAST -> {
                 dreamcast.uninstall();
                 dreamcast = null;
             }
             case STOP_DREAMCAST -> dreamcast.stop();
             case START_DREAMCAST -> dreamcast.start();
-            case INSTALL_PSP -> psp = installAndStart("hal.driver.psp.jar");
+            case INSTALL_PSP -> psp = installAndStart(PSP_DRIVERS);
             case UNINSTALL_PSP -> {
                 psp.uninstall();
                 psp = null;

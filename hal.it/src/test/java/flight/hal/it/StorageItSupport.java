@@ -31,7 +31,7 @@ public abstract class StorageItSupport extends HalItSupport {
     protected Path devices;
 
     static Option storageFramework() {
-        return composite(halFramework(), ourBundle("hal.driver.platform.jar"), ourBundle("hal.driver.storage.jar"));
+        return composite(halFramework(), ourBundle("flight.hal.driver.platform"), ourBundle("flight.hal.driver.storage"));
     }
 
     @Before

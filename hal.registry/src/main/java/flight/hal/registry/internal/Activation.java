@@ -14,7 +14,7 @@ import flight.hal.HalDriver;
  * and backs off, or the registry sees its lease and waits for it. The registry closes an activation only to hand its
  * objects over or to shut it down; if a hand-over is refused it {@linkplain #reopen() reopens} it.
  */
-public final class Activation {
+final class Activation {
     final Candidate candidate;
     final HalDriver driver;
     /** The issuer of its handles, when the driver owns objects; else null. */
@@ -28,7 +28,7 @@ public final class Activation {
     Activation refusedBy;
 
     /** @param retiringReleased run after a lease on this activation is closed while it is retiring */
-    public Activation(Candidate candidate, HandleIssuer issuer, Runnable retiringReleased) {
+    Activation(Candidate candidate, HandleIssuer issuer, Runnable retiringReleased) {
         this.candidate = candidate;
         this.driver = candidate.driver;
         this.issuer = issuer;
@@ -36,7 +36,7 @@ public final class Activation {
     }
 
     /** Claims the driver; the stripe to release, or -1 when closed (the caller reads the registry again). */
-    public int tryAcquire() {
+    int tryAcquire() {
         int stripe = leases.stripe();
         leases.increment(stripe);
         if (closed) {
@@ -47,7 +47,7 @@ public final class Activation {
     }
 
     /** Ends a claim; wakes a drainer, or tells the registry a retiring driver may now be empty. */
-    public void release(int stripe) {
+    void release(int stripe) {
         leases.decrement(stripe);
         if (closed) {
             Thread waiting = drainer;
@@ -59,7 +59,7 @@ public final class Activation {
         }
     }
 
-    public long openLeases() {
+    long openLeases() {
         return leases.sum();
     }
 
@@ -67,7 +67,7 @@ public final class Activation {
         return retiring;
     }
 
-    public void retiring(boolean retiring) {
+    void retiring(boolean retiring) {
         this.retiring = retiring;
     }
 
@@ -76,7 +76,7 @@ public final class Activation {
      *
      * @return {@code true} when every lease was closed in time
      */
-    public boolean closeAndDrain(long timeoutNanos) {
+    boolean closeAndDrain(long timeoutNanos) {
         drainer = Thread.currentThread();
         closed = true;
         long deadline = System.nanoTime() + timeoutNanos;

@@ -12,7 +12,7 @@ import flight.hal.NonExclusive;
  * A registered driver service competing for its interface. Its list membership is guarded by its
  * {@link InterfaceSelection}; its failure and activation are written by the interface's worker and read by anyone.
  */
-public final class Candidate {
+final class Candidate {
     final String interfaceName;
     final ServiceReference<?> reference;
     final HalDriver driver;
@@ -27,7 +27,7 @@ public final class Candidate {
     /** An initialize() that timed out is still running: it is not called again until that one returns. */
     volatile boolean initializing;
 
-    public Candidate(String interfaceName, ServiceReference<?> reference, HalDriver driver) {
+    Candidate(String interfaceName, ServiceReference<?> reference, HalDriver driver) {
         this.interfaceName = interfaceName;
         this.reference = reference;
         this.driver = driver;

@@ -13,7 +13,7 @@ import flight.hal.resources.ResourceType;
  * refuses any addition that would bring usage above the limit, so concurrent reservations never overshoot and never
  * lose an update. Usage never passes {@link Long#MAX_VALUE}: every sum is judged by {@link ByteSums}.
  */
-public final class BudgetCounter {
+final class BudgetCounter {
     private final AtomicLong current = new AtomicLong();
     private final AtomicLong peak = new AtomicLong();
     private final LongAdder acquisitions = new LongAdder();
@@ -50,7 +50,7 @@ public final class BudgetCounter {
      *
      * @return the usage right after the addition, or -1 when refused (nothing is added then)
      */
-    public long add(long bytes, long limit) {
+    long add(long bytes, long limit) {
         long used;
         do {
             used = current.get();
@@ -69,7 +69,7 @@ public final class BudgetCounter {
         }
     }
 
-    public void subtract(long bytes) {
+    void subtract(long bytes) {
         current.addAndGet(-bytes);
     }
 
@@ -81,7 +81,7 @@ public final class BudgetCounter {
         releases.increment();
     }
 
-    public long current() {
+    long current() {
         return current.get();
     }
 

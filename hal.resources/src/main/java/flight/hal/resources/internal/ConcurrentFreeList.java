@@ -10,13 +10,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>A racing read of {@code next[top]} may see a link that another thread is rewriting; the tag then differs and
  * the compare-and-set retries. Links are published by the volatile write of the compare-and-set that pushes them.
  */
-public final class ConcurrentFreeList implements FreeList {
+final class ConcurrentFreeList implements FreeList {
     private static final long INDEX_MASK = 0xFFFF_FFFFL;
 
     private final int[] next;
     private final AtomicLong head = new AtomicLong();
 
-    public ConcurrentFreeList(int capacity) {
+    ConcurrentFreeList(int capacity) {
         next = new int[capacity];
     }
 

@@ -30,7 +30,7 @@ import flight.hal.PowerOfTwo;
  * @param thermal          {@code thermal.threshold.celsius} (default 85), {@code thermal.pause.micros} (default
  *                         1000), {@code thermal.interval.millis} (default 1000)
  */
-public record DeviceConfig(String name, int ranking, Path path, DeviceKind kind, int blockSize, long capacityBlocks,
+record DeviceConfig(String name, int ranking, Path path, DeviceKind kind, int blockSize, long capacityBlocks,
                     int maxTransferBytes, int queueDepth, int ioThreads, boolean directIo, ZoneGeometry zones,
                     ThermalPolicy thermal) {
 
@@ -62,7 +62,7 @@ public record DeviceConfig(String name, int ranking, Path path, DeviceKind kind,
     private static final int DEFAULT_MAX_TRANSFER = 1 << 20;
 
     /** Reads and checks the properties; every problem is named in one {@code INVALID_PARAMETER} error. */
-    public static HalResult<DeviceConfig> from(Map<String, ?> properties) {
+    static HalResult<DeviceConfig> from(Map<String, ?> properties) {
         Settings settings = new Settings(properties);
         DeviceConfig config = read(settings);
         if (!settings.problems().isEmpty()) {

@@ -20,11 +20,11 @@ import flight.hal.storage.ZoneState;
  * the write pointer, zone capacity, state transitions), atomic zone append, and persistence through
  * {@link ZoneMetadata}. Every change is stored before it is acknowledged; management operations are forced too.
  */
-public final class ZoneTable implements Closeable {
+final class ZoneTable implements Closeable {
 
     /** Writes data at an LBA the table chose; called under the zone's lock. */
     @FunctionalInterface
-    public interface BlockWriter {
+    interface BlockWriter {
         HalResult<Void> write(long lba);
     }
 
@@ -43,7 +43,7 @@ public final class ZoneTable implements Closeable {
     }
 
     /** Opens the zones of {@code config}, recovering their write pointers and states. */
-    public static HalResult<ZoneTable> open(DeviceConfig config) {
+    static HalResult<ZoneTable> open(DeviceConfig config) {
         ZoneGeometry geometry = config.zones();
         List<ZoneMetadata.Entry> entries = new ArrayList<>();
         return ZoneMetadata.open(config.sidecar("zones"), geometry, config.blockSize(), entries).map(metadata -> {
@@ -71,7 +71,7 @@ public final class ZoneTable implements Closeable {
      *
      * @return the LBA written
      */
-    public HalResult<Long> write(long lba, long blocks, boolean append, BlockWriter writer) {
+    HalResult<Long> write(long lba, long blocks, boolean append, BlockWriter writer) {
         HalResult<Zone> found = append ? zoneStartingAt(lba) : zoneSpanning(lba, blocks);
         if (found.isErr()) {
             return HalResult.err(found.errorOrNull());

@@ -7,6 +7,8 @@ import flight.hal.HandleIssuer;
  * handles of an earlier initialization are foreign to a later one: the registry finds the owner of a handle by its
  * issuer. The issuer is made on first use, so a driver that hands out no objects takes no issuer id, and it is kept
  * after shutdown, so that a retired driver still recognizes its handles. Thread-safe.
+ *
+ * @since 1.1
  */
 public final class InitializationIssuer {
     private final String driverName;

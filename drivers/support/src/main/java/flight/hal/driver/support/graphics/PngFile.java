@@ -14,7 +14,11 @@ import flight.hal.ErrorCategory;
 import flight.hal.HalError;
 import flight.hal.HalResult;
 
-/** Writes the pixels of a render target to a PNG file, failures as results naming the driver. */
+/**
+ * Writes the pixels of a render target to a PNG file, failures as results naming the driver.
+ *
+ * @since 1.1
+ */
 final class PngFile {
 
     private PngFile() {

@@ -11,6 +11,8 @@ import flight.hal.graphics.TargetPixels;
 /**
  * The render target sizes and pixel formats a graphics driver accepts, checked with messages that name the offending
  * values and the limits. Each check returns null when it passes, else the error.
+ *
+ * @since 1.1
  */
 final class TargetLimits {
     private final String driverName;

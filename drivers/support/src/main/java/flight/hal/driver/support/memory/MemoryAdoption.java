@@ -13,6 +13,8 @@ import flight.hal.memory.MemoryHandOver;
 /**
  * The checks and errors every memory driver shares when it adopts another driver's allocations, all or none
  * ({@link flight.hal.ObjectOwner#adoptObjects}).
+ *
+ * @since 1.1
  */
 public final class MemoryAdoption {
 

@@ -8,7 +8,11 @@ import flight.hal.HalResult;
 import flight.hal.memory.AllocationRequest;
 import flight.hal.memory.MemoryAllocation;
 
-/** What every memory driver's {@code reallocate} does: a new allocation, the old bytes copied, the old one released. */
+/**
+ * What every memory driver's {@code reallocate} does: a new allocation, the old bytes copied, the old one released.
+ *
+ * @since 1.2
+ */
 public final class Reallocation {
 
     private Reallocation() {

@@ -1,7 +1,5 @@
-package flight.hal.stress;
+package flight.hal.registry.internal;
 
-import flight.hal.registry.internal.Activation;
-import flight.hal.registry.internal.Candidate;
 
 /** Registry activations for the lease tests, with no OSGi around them. */
 final class Activations {

@@ -1,4 +1,4 @@
-package flight.hal.stress;
+package flight.hal.registry.internal;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -10,7 +10,6 @@ import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.I_Result;
 
-import flight.hal.registry.internal.Activation;
 
 /**
  * The retire protocol: a retiring driver (left, kept only for the objects it owns) tells the registry after every
@@ -25,13 +24,13 @@ import flight.hal.registry.internal.Activation;
 @Outcome(id = "2", expect = Expect.ACCEPTABLE, desc = "both releases were done before either check ran")
 @Outcome(expect = Expect.FORBIDDEN, desc = "no check saw it empty: the last release went unnoticed")
 @State
-public class RetiringLastReleaseTest {
+public class RetiringLastReleaseStress {
     private final AtomicInteger emptySeen = new AtomicInteger();
     private final Activation activation = Activations.of(this::checkRetiring);
     private final int first;
     private final int second;
 
-    public RetiringLastReleaseTest() {
+    public RetiringLastReleaseStress() {
         first = activation.tryAcquire();
         second = activation.tryAcquire();
         activation.retiring(true);

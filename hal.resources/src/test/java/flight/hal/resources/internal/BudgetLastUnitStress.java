@@ -1,4 +1,4 @@
-package flight.hal.stress;
+package flight.hal.resources.internal;
 
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
@@ -8,7 +8,6 @@ import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.JJJ_Result;
 
-import flight.hal.resources.internal.BudgetCounter;
 
 /**
  * The budget counter's compare-and-set loop (the ledger reserves through it against the bundle's and the type's
@@ -23,12 +22,12 @@ import flight.hal.resources.internal.BudgetCounter;
 @Outcome(expect = Expect.FORBIDDEN, desc = "both took it (usage above the limit), neither did, or the usage does not"
         + " match the reservations granted")
 @State
-public class BudgetLastUnitTest {
+public class BudgetLastUnitStress {
     private static final long LIMIT = 8;
 
     private final BudgetCounter counter = new BudgetCounter();
 
-    public BudgetLastUnitTest() {
+    public BudgetLastUnitStress() {
         counter.add(LIMIT - 1, LIMIT);
     }
 

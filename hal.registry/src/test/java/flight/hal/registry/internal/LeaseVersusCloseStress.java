@@ -1,4 +1,4 @@
-package flight.hal.stress;
+package flight.hal.registry.internal;
 
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
@@ -8,7 +8,6 @@ import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.ZZJ_Result;
 
-import flight.hal.registry.internal.Activation;
 
 /**
  * The registry's lease claim against the close that precedes a hand-over or shutdown. The lessee increments its
@@ -27,7 +26,7 @@ import flight.hal.registry.internal.Activation;
 @Outcome(expect = Expect.FORBIDDEN, desc = "a granted lease the drain did not see (a call straddling the swap), or"
         + " a count left open or lost")
 @State
-public class LeaseVersusCloseTest {
+public class LeaseVersusCloseStress {
     private final Activation activation = Activations.of(() -> { });
 
     @Actor

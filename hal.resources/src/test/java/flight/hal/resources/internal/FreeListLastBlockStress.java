@@ -1,4 +1,4 @@
-package flight.hal.stress;
+package flight.hal.resources.internal;
 
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Expect;
@@ -7,7 +7,6 @@ import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.II_Result;
 
-import flight.hal.resources.internal.ConcurrentFreeList;
 
 /** The resource pools' lock-free free list with two acquisitions racing for its last block: exactly one gets it. */
 @JCStressTest
@@ -15,7 +14,7 @@ import flight.hal.resources.internal.ConcurrentFreeList;
         + " found the list empty")
 @Outcome(expect = Expect.FORBIDDEN, desc = "both got the block, or neither did")
 @State
-public class FreeListLastBlockTest {
+public class FreeListLastBlockStress {
     private final ConcurrentFreeList free = FreeLists.holding(1, 0);
 
     @Actor

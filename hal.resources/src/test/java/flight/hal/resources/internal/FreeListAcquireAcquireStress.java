@@ -1,4 +1,4 @@
-package flight.hal.stress;
+package flight.hal.resources.internal;
 
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
@@ -8,7 +8,6 @@ import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.III_Result;
 
-import flight.hal.resources.internal.ConcurrentFreeList;
 
 /**
  * The resource pools' lock-free free list (a tagged Treiber stack) with two acquisitions racing for its two free
@@ -20,7 +19,7 @@ import flight.hal.resources.internal.ConcurrentFreeList;
 @Outcome(expect = Expect.FORBIDDEN, desc = "both got the same block, one got none while a block was free, or a"
         + " taken block is still on the list")
 @State
-public class FreeListAcquireAcquireTest {
+public class FreeListAcquireAcquireStress {
     private final ConcurrentFreeList free = FreeLists.holding(2, 0, 1);
 
     @Actor

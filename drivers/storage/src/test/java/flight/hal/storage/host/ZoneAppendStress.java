@@ -1,4 +1,4 @@
-package flight.hal.stress;
+package flight.hal.storage.host;
 
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
@@ -9,7 +9,6 @@ import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.JJJ_Result;
 
 import flight.hal.HalResult;
-import flight.hal.storage.host.ZoneTable;
 
 /**
  * Zone append on a zoned device: two appends of one block to the same empty zone at once. Each must be placed at the
@@ -24,7 +23,7 @@ import flight.hal.storage.host.ZoneTable;
 @Outcome(expect = Expect.FORBIDDEN, desc = "both appends at one LBA, a gap, a lost pointer update or a refused"
         + " append")
 @State
-public class ZoneAppendTest {
+public class ZoneAppendStress {
     /** The data is not what is tested: the writer only accepts the LBA the table chose. */
     private static final ZoneTable.BlockWriter NO_DATA = lba -> HalResult.ok();
 

@@ -1,4 +1,4 @@
-package flight.hal.stress;
+package flight.hal.resources.internal;
 
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
@@ -8,7 +8,6 @@ import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.IIIII_Result;
 
-import flight.hal.resources.internal.ConcurrentFreeList;
 
 /**
  * The ABA case of the resource pools' lock-free free list. Blocks 0 (top) and 1 are free. One thread acquires both and
@@ -28,7 +27,7 @@ import flight.hal.resources.internal.ConcurrentFreeList;
         + " 0 back")
 @Outcome(expect = Expect.FORBIDDEN, desc = "a block held twice or both held and free (ABA), or a block lost")
 @State
-public class FreeListAbaTest {
+public class FreeListAbaStress {
     private final ConcurrentFreeList free = FreeLists.holding(2, 0, 1);
 
     @Actor

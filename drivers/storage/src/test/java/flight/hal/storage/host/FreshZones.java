@@ -1,4 +1,4 @@
-package flight.hal.stress;
+package flight.hal.storage.host;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import flight.hal.storage.host.DeviceConfig;
-import flight.hal.storage.host.ZoneTable;
 
 /**
  * Empty zones for the zone tests, one per test state. Opening a zone table creates and forces its metadata file, far

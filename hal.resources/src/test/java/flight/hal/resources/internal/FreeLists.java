@@ -1,6 +1,5 @@
-package flight.hal.stress;
+package flight.hal.resources.internal;
 
-import flight.hal.resources.internal.ConcurrentFreeList;
 
 /** Free lists in a known state for the pool tests. */
 final class FreeLists {

@@ -25,8 +25,8 @@ import flight.hal.registry.DriverLease;
  * ({@code current}: one volatile read; {@code call} and {@code lease}: a lease counted on the caller's stripe) against
  * a plain volatile field and the lock-based peers a registry would otherwise use ({@code synchronized} lookup; a read
  * lock held over the call, the write lock taken by a swap). Run at 1 and at 2 threads in one invocation, so the cost
- * per thread under contention shows next to the uncontended one. Lives in the registry's package to reach its
- * package-private handle.
+ * per thread under contention shows next to the uncontended one. Lives beside the registry's code (its test sources)
+ * to reach its package-private handle; hal.benchmarks puts it in benchmarks.jar.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -1,4 +1,4 @@
-package flight.hal.stress;
+package flight.hal.resources.internal;
 
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
@@ -8,7 +8,6 @@ import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.JJ_Result;
 
-import flight.hal.resources.internal.BudgetCounter;
 
 /**
  * The budget counter with a release racing a reservation on a full budget: the reservation either sees the freed unit
@@ -23,12 +22,12 @@ import flight.hal.resources.internal.BudgetCounter;
         + " release then freed its unit")
 @Outcome(expect = Expect.FORBIDDEN, desc = "usage above the limit, or a lost release or reservation")
 @State
-public class BudgetReleaseVersusReserveTest {
+public class BudgetReleaseVersusReserveStress {
     private static final long LIMIT = 8;
 
     private final BudgetCounter counter = new BudgetCounter();
 
-    public BudgetReleaseVersusReserveTest() {
+    public BudgetReleaseVersusReserveStress() {
         counter.add(LIMIT, LIMIT);
     }
 

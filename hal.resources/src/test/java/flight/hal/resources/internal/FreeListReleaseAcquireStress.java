@@ -1,4 +1,4 @@
-package flight.hal.stress;
+package flight.hal.resources.internal;
 
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
@@ -8,7 +8,6 @@ import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.IIII_Result;
 
-import flight.hal.resources.internal.ConcurrentFreeList;
 
 /**
  * The resource pools' lock-free free list with a release racing two acquisitions: block 0 is free, block 1 is given
@@ -24,7 +23,7 @@ import flight.hal.resources.internal.ConcurrentFreeList;
         + " list empty and the released block is still on it")
 @Outcome(expect = Expect.FORBIDDEN, desc = "a block handed out twice, or a released block lost")
 @State
-public class FreeListReleaseAcquireTest {
+public class FreeListReleaseAcquireStress {
     private final ConcurrentFreeList free = FreeLists.holding(2, 0);
 
     @Actor

@@ -1,4 +1,4 @@
-package flight.hal.benchmarks.storage;
+package flight.hal.storage.host;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -24,7 +24,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import flight.hal.HalResult;
-import flight.hal.storage.host.HostBlockDevice;
 
 /**
  * Sequential 1 MiB writes and reads over a 128 MiB file, through the HAL's file block device (submission queue,
