@@ -3,7 +3,7 @@
  * hardware renderer offers every platform (clear, fill, blit, read back, write a PNG file).
  */
 @Export
-@Version("1.2.0")
+@Version("2.0.0")
 package flight.hal.graphics;
 
 import org.osgi.annotation.bundle.Export;

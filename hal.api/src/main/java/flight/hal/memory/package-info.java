@@ -1,6 +1,6 @@
 /** The memory HAL interface: allocation with size, alignment, flags and type; statistics; maintenance. */
 @Export
-@Version("1.2.0")
+@Version("2.0.0")
 package flight.hal.memory;
 
 import org.osgi.annotation.bundle.Export;

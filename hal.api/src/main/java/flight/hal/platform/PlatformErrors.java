@@ -4,7 +4,7 @@ package flight.hal.platform;
  * The error codes ({@link flight.hal.HalError#code()}) of the platform services, stable across releases: callers may
  * branch on them. The category each comes with is given here.
  *
- * @since 1.1.0
+ * @since 2.0.0
  */
 public final class PlatformErrors {
     /** {@code INVALID_PARAMETER}: a size whose alignment padding or header overflows. */

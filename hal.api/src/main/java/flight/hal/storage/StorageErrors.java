@@ -5,7 +5,7 @@ package flight.hal.storage;
  * on them, and every {@link BlockDevice} method's javadoc names those it can return. The category each comes with is
  * given here.
  *
- * @since 1.1.0
+ * @since 2.0.0
  */
 public final class StorageErrors {
     /** {@code INVALID_PARAMETER}: an offset, length or buffer position that is not a whole number of blocks. */

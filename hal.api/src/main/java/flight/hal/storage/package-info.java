@@ -3,7 +3,7 @@
  * NVM persistence and zoned (ZNS) devices with write pointers.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package flight.hal.storage;
 
 import org.osgi.annotation.bundle.Export;

@@ -25,7 +25,7 @@ public interface ThreadDriver extends HalDriver {
      * Error code ({@code INVALID_STATE}) of {@link #executeParallel} when the caller was interrupted while tasks were
      * unfinished; the caller's interrupt status is set again.
      *
-     * @since 1.1.0
+     * @since 2.0.0
      */
     String INTERRUPTED = "thread.interrupted";
 

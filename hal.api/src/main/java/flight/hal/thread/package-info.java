@@ -1,6 +1,6 @@
 /** The threading HAL interface: parallel execution under the platform's threading model. */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package flight.hal.thread;
 
 import org.osgi.annotation.bundle.Export;

@@ -22,6 +22,7 @@ import flight.hal.resources.OwnerStats;
 import flight.hal.resources.PoolBlock;
 import flight.hal.resources.PoolConfig;
 import flight.hal.resources.ResourceBudget;
+import flight.hal.resources.ResourceErrors;
 import flight.hal.resources.ResourceLeak;
 import flight.hal.resources.ResourceManager;
 import flight.hal.resources.ResourceMetadata;
@@ -103,10 +104,11 @@ public class ResourceAccountingIT extends ResourceItSupport {
 
         assertEquals(0, administration.stats(MEMORY).currentUsage());
         assertEquals(0, administration.stats(ResourceType.HARDWARE).currentUsage());
-        assertTrue(administration.statsByOwner(MEMORY).stream().noneMatch(owner -> owner.bundleId() == leaky.getBundleId()));
+        assertTrue(administration.statsByOwner(MEMORY).stream()
+                .noneMatch(owner -> owner.bundleId() == leaky.getBundleId()));
         assertFalse(dma.isOpen());
         assertTrue(administration.allPools().isEmpty());
-        assertEquals("pool.closed", block.release().errorOrNull().code());
+        assertEquals(ResourceErrors.POOL_CLOSED, block.release().errorOrNull().code());
         List<ResourceLeak> leaks = administration.leaks();
         assertEquals(List.of("DmaChannel", "Particles", "Texture"),
                 leaks.stream().map(leak -> leak.handle().name()).sorted().toList());
@@ -138,7 +140,7 @@ public class ResourceAccountingIT extends ResourceItSupport {
         assertEquals(4096, audio.pools().poolStats(MEMORY, 4096).orElseThrow().usedBytes());
         assertEquals(9 * 4096, audio.pools().poolStats("AudioBufferPool").orElseThrow().freeBytes());
         assertEquals(ErrorCategory.NOT_FOUND, manager.pools().poolStats("AudioBufferPool").errorOrNull().category());
-        assertEquals("pool.duplicate", audio.pools().createPool(
+        assertEquals(ResourceErrors.POOL_DUPLICATE, audio.pools().createPool(
                 new PoolConfig(MEMORY, 4096, 1, 1, 8, true, "Other")).errorOrNull().code());
         assertEquals(10L * 4096 + 7, audio.ownStats(MEMORY).currentUsage());
         block.close();

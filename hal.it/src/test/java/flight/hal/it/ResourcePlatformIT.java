@@ -21,6 +21,7 @@ import org.osgi.framework.Bundle;
 import flight.hal.memory.MemoryDriver;
 import flight.hal.resources.PoolConfig;
 import flight.hal.resources.ResourceBudget;
+import flight.hal.resources.ResourceErrors;
 import flight.hal.resources.ResourceManager;
 import flight.hal.resources.ResourceMetadata;
 import flight.hal.resources.ResourcePriority;
@@ -56,7 +57,7 @@ public class ResourcePlatformIT extends ResourceItSupport {
         awaitMemoryBudget(TEST_PLATFORM_MEMORY * 60 / 100);
         assertEquals(TEST_PLATFORM_MEMORY * 10 / 100, administration.budget(MEMORY).reservedBytes());
         long limit = administration.budget(MEMORY).limitFor(ResourcePriority.NORMAL);
-        assertEquals("budget.exceeded",
+        assertEquals(ResourceErrors.BUDGET_EXCEEDED,
                 manager.acquireScoped("too big", ResourceMetadata.of(MEMORY, limit + 1)).errorOrNull().code());
 
         testDrivers.uninstall();
@@ -71,7 +72,7 @@ public class ResourcePlatformIT extends ResourceItSupport {
                 "bundle.it.audio.memory.max", 100));
         assertEquals(new ResourceBudget(5000, 500, 70, 90), administration.budget(MEMORY));
         ResourceManager audio = managerOf(startBundle("it.audio"));
-        assertEquals("budget.exceeded",
+        assertEquals(ResourceErrors.BUDGET_EXCEEDED,
                 audio.acquireScoped("over", ResourceMetadata.of(MEMORY, 101)).errorOrNull().code());
         assertTrue(audio.acquireScoped("fits", ResourceMetadata.of(MEMORY, 100)).isOk());
 

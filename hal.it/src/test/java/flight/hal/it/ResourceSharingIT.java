@@ -22,6 +22,7 @@ import org.osgi.framework.ServiceReference;
 
 import flight.hal.ErrorCategory;
 import flight.hal.HalError;
+import flight.hal.resources.ResourceErrors;
 import flight.hal.resources.ResourceFlags;
 import flight.hal.resources.ResourceManager;
 import flight.hal.resources.ResourceMetadata;
@@ -137,7 +138,7 @@ public class ResourceSharingIT extends ResourceItSupport {
 
         HalError cycle = audioManager.share(samples.handle(), "GraphicsDriver").errorOrNull();
         assertEquals(ErrorCategory.INVALID_STATE, cycle.category());
-        assertEquals("share.cycle", cycle.code());
+        assertEquals(ResourceErrors.SHARE_CYCLE, cycle.code());
         assertTrue(cycle.message(), cycle.message().contains("would close a cycle of waits: it.graphics ["
                 + graphics.getBundleId() + "] -> it.audio [" + audio.getBundleId() + "] -> it.graphics"));
         assertNull(sharedService("GraphicsDriver"));
@@ -149,9 +150,9 @@ public class ResourceSharingIT extends ResourceItSupport {
         ResourceRef<String> privateBuffer = graphicsManager.acquire("Private", ResourceMetadata.of(HARDWARE, 16),
                 () -> "mine").orElseThrow();
         ResourceRef<String> buffer = graphicsManager.acquire("Public", SHAREABLE_BUFFER, () -> "ours").orElseThrow();
-        assertEquals("share.not_shareable",
+        assertEquals(ResourceErrors.NOT_SHAREABLE,
                 graphicsManager.share(privateBuffer.handle(), "AudioDriver").errorOrNull().code());
-        assertEquals("share.target_not_found",
+        assertEquals(ResourceErrors.SHARE_TARGET_NOT_FOUND,
                 graphicsManager.share(buffer.handle(), "NoSuchDriver").errorOrNull().code());
         assertEquals(ErrorCategory.NOT_FOUND,
                 manager.share(buffer.handle(), "AudioDriver").errorOrNull().category());

@@ -21,6 +21,7 @@ import flight.hal.resources.OwnerStats;
 import flight.hal.resources.PoolConfig;
 import flight.hal.resources.ResourceAdministration;
 import flight.hal.resources.ResourceBudget;
+import flight.hal.resources.ResourceErrors;
 import flight.hal.resources.ResourceManager;
 import flight.hal.resources.ResourceMetadata;
 import flight.hal.resources.ResourceType;
@@ -79,7 +80,7 @@ public class ResourceTenancyIT extends ResourceItSupport {
         assertEquals(ResourceBudget.of(100, 0), ownerStats(victim).stats().budget());
 
         grantAdministration();
-        assertEquals("its grant is revoked", "admin.revoked", operatorsAdministration
+        assertEquals("its grant is revoked", ResourceErrors.ADMIN_REVOKED, operatorsAdministration
                 .setBundleBudget("it.victim", MEMORY, ResourceBudget.unlimited()).errorOrNull().code());
         assertNull(administrationOf(operator));
     }

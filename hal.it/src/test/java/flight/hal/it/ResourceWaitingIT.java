@@ -34,6 +34,7 @@ import flight.hal.resources.AcquisitionMode;
 import flight.hal.resources.PressureListener;
 import flight.hal.resources.Reclaimer;
 import flight.hal.resources.ResourceBudget;
+import flight.hal.resources.ResourceErrors;
 import flight.hal.resources.ResourceManager;
 import flight.hal.resources.ResourceMetadata;
 import flight.hal.resources.ResourcePressure;
@@ -103,7 +104,7 @@ public class ResourceWaitingIT extends ResourceItSupport {
         HalError error = managerOf(startBundle("it.waiter"))
                 .acquireScoped("late", bandwidth(200), AcquisitionMode.timeout(Duration.ofMillis(50))).errorOrNull();
         assertEquals(ErrorCategory.TIMEOUT, error.category());
-        assertEquals("acquire.timeout", error.code());
+        assertEquals(ResourceErrors.ACQUIRE_TIMEOUT, error.code());
         assertTrue(error.message(), error.message().contains("'late' of bundle it.waiter ["));
         assertTrue(error.message(), error.message().contains("900 of the limit 1000"));
     }
@@ -123,7 +124,7 @@ public class ResourceWaitingIT extends ResourceItSupport {
         waiter.stop();
 
         HalError error = blocked.get(TIMEOUT_SECONDS, TimeUnit.SECONDS).errorOrNull();
-        assertEquals("acquire.cancelled", error.code());
+        assertEquals(ResourceErrors.ACQUIRE_CANCELLED, error.code());
         assertTrue(error.message(), error.message().endsWith("its bundle stopped"));
         assertEquals(1000, administration.stats(PERFORMANCE).currentUsage());
     }

@@ -32,6 +32,7 @@ import flight.hal.registry.DriverState;
 import flight.hal.storage.BlockDevice;
 import flight.hal.storage.IoRequest;
 import flight.hal.storage.IoResult;
+import flight.hal.storage.StorageErrors;
 import flight.hal.storage.ZoneInfo;
 import flight.hal.storage.ZoneState;
 
@@ -72,7 +73,7 @@ public class StorageDeviceIT extends StorageItSupport {
                 .toCompletableFuture();
         assertEquals(64, zoned.zoneAppend(64, ByteBuffer.allocate(512)).orElseThrow().resultLba());
         assertEquals(7, read.join().orElseThrow().lba());
-        assertEquals("io.misaligned", fast.write(0, ByteBuffer.allocate(100)).errorOrNull().code());
+        assertEquals(StorageErrors.MISALIGNED, fast.write(0, ByteBuffer.allocate(100)).errorOrNull().code());
 
         // a consumer that asks for a role gets the best-ranked device having it
         DriverHandle<BlockDevice> bestZoned = registry.handle(BlockDevice.class, Set.of(HalCapability.ZONED));

@@ -33,6 +33,7 @@ import flight.hal.platform.GpuBinding;
 import flight.hal.platform.GpuRange;
 import flight.hal.platform.GpuTopology;
 import flight.hal.platform.PlatformClock;
+import flight.hal.platform.PlatformErrors;
 import flight.hal.platform.RandomSource;
 import flight.hal.platform.SpinLock;
 import flight.hal.platform.TemperatureReading;
@@ -75,8 +76,8 @@ public class StoragePlatformIT extends StorageItSupport {
         AlignedBlock block = allocator.allocate(1000).orElseThrow();
         assertEquals(0, block.buffer().orElseThrow().alignmentOffset(0, 128));
         assertTrue(allocator.free(block).isOk());
-        assertEquals("alloc.double_free", allocator.free(block).errorOrNull().code());
-        assertEquals("alloc.use_after_free", block.buffer().errorOrNull().code());
+        assertEquals(PlatformErrors.DOUBLE_FREE, allocator.free(block).errorOrNull().code());
+        assertEquals(PlatformErrors.USE_AFTER_FREE, block.buffer().errorOrNull().code());
         SpinLock lock = cpu.newSpinLock();
         lock.lock();
         cpu.fullFence();
@@ -116,7 +117,7 @@ public class StoragePlatformIT extends StorageItSupport {
         TemperatureSensor machine = (TemperatureSensor) awaitService("(&(objectClass="
                 + TemperatureSensor.class.getName() + ")(hal.driver.name=host.thermal.sysfs)(!(hal.selected=*)))");
         HalResult<TemperatureReading> real = machine.read();
-        assertTrue(real.toString(), real.isOk() || real.errorOrNull().code().equals("thermal.no_sensor"));
+        assertTrue(real.toString(), real.isOk() || real.errorOrNull().code().equals(PlatformErrors.NO_SENSOR));
 
         // a sensor driver outranking the host's: the registry selects it, and the devices throttle by it
         Dictionary<String, Object> driver = new Hashtable<>();

@@ -5,34 +5,34 @@ import java.util.concurrent.TimeUnit;
 import flight.hal.ErrorCategory;
 import flight.hal.HalError;
 import flight.hal.resources.ResourceBudget;
+import flight.hal.resources.ResourceErrors;
 import flight.hal.resources.ResourcePriority;
 
 /** The errors of acquisitions that did not fit: each names the resource, type, owner and the numbers. */
 final class AcquisitionErrors {
-    static final String BUDGET_EXCEEDED = "budget.exceeded";
-    static final String TIMEOUT = "acquire.timeout";
-    static final String CANCELLED = "acquire.cancelled";
-
     private AcquisitionErrors() {
     }
 
     static HalError budgetExceeded(Refusal refusal, BundleAccount owner, TypeAccount type, String name, long bytes,
                                    ResourcePriority priority) {
-        return new HalError(ErrorCategory.BUDGET_EXCEEDED, BUDGET_EXCEEDED,
-                (ownBudgetRefused(refusal, owner, type) ? type.type + " budget of bundle " + owner : type.type + " budget")
+        return new HalError(ErrorCategory.BUDGET_EXCEEDED, ResourceErrors.BUDGET_EXCEEDED,
+                (ownBudgetRefused(refusal, owner, type) ? type.type + " budget of bundle " + owner : type.type
+                        + " budget")
                         + " exceeded: '" + name + "' of bundle " + owner + " needs " + bytes + " bytes; "
                         + usage(refusal, owner, type, priority));
     }
 
     static HalError timedOut(BundleAccount owner, TypeAccount type, String name, long bytes,
                              ResourcePriority priority, long timeoutNanos, Refusal refusal) {
-        return new HalError(ErrorCategory.TIMEOUT, TIMEOUT, "'" + name + "' of bundle " + owner + " waited "
+        return new HalError(ErrorCategory.TIMEOUT, ResourceErrors.ACQUIRE_TIMEOUT, "'" + name + "' of bundle "
+                + owner + " waited "
                 + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms for " + bytes + " bytes of " + type.type
                 + " without room; " + usage(refusal, owner, type, priority));
     }
 
     static HalError cancelled(BundleAccount owner, TypeAccount type, String name, long bytes, Waiter.State state) {
-        return new HalError(ErrorCategory.INVALID_STATE, CANCELLED, "'" + name + "' of bundle " + owner
+        return new HalError(ErrorCategory.INVALID_STATE, ResourceErrors.ACQUIRE_CANCELLED, "'" + name
+                + "' of bundle " + owner
                 + " stopped waiting for " + bytes + " bytes of " + type.type + ": "
                 + (state == Waiter.State.INTERRUPTED ? "its thread was interrupted" : "its bundle stopped"));
     }

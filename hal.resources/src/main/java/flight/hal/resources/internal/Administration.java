@@ -10,6 +10,7 @@ import flight.hal.resources.OwnerStats;
 import flight.hal.resources.PoolStats;
 import flight.hal.resources.ResourceAdministration;
 import flight.hal.resources.ResourceBudget;
+import flight.hal.resources.ResourceErrors;
 import flight.hal.resources.ResourceLeak;
 import flight.hal.resources.ResourceStats;
 import flight.hal.resources.ResourceType;
@@ -94,7 +95,8 @@ final class Administration implements ResourceAdministration {
     }
 
     private HalError revokedError() {
-        return new HalError(ErrorCategory.INVALID_STATE, "admin.revoked", "the resource administration of " + holder
+        return new HalError(ErrorCategory.INVALID_STATE, ResourceErrors.ADMIN_REVOKED,
+                "the resource administration of " + holder
                 + " was revoked (the bundle let go of it, or " + ADMIN_BUNDLES_PROPERTY + " changed); get it again");
     }
 }

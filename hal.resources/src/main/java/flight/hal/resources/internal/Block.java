@@ -8,6 +8,7 @@ import flight.hal.ErrorCategory;
 import flight.hal.HalError;
 import flight.hal.HalResult;
 import flight.hal.resources.PoolBlock;
+import flight.hal.resources.ResourceErrors;
 
 /** One block of a {@link BlockPool}, made once with its slab and handed out again and again. */
 final class Block implements PoolBlock {
@@ -54,7 +55,7 @@ final class Block implements PoolBlock {
     @Override
     public HalResult<Void> release() {
         if (!IN_USE.compareAndSet(this, true, false)) {
-            return HalResult.err(new HalError(ErrorCategory.INVALID_STATE, "pool.double_release",
+            return HalResult.err(new HalError(ErrorCategory.INVALID_STATE, ResourceErrors.POOL_DOUBLE_RELEASE,
                     "block " + index + " of pool '" + pool.config().name() + "' was already released"));
         }
         buffer.clear();

@@ -14,6 +14,7 @@ import flight.hal.resources.AcquisitionMode;
 import flight.hal.resources.PoolBlock;
 import flight.hal.resources.PoolConfig;
 import flight.hal.resources.PoolStats;
+import flight.hal.resources.ResourceErrors;
 import flight.hal.resources.ResourceHandle;
 import flight.hal.resources.ResourceLeak;
 import flight.hal.resources.ResourceMetadata;
@@ -122,7 +123,8 @@ final class BlockPool implements ResourcePool {
     /** Adds {@code count} blocks in a new slab; the error when the pool is at its maximum or the budget refuses. */
     private HalError grow(int count) {
         if (count == 0) {
-            return new HalError(ErrorCategory.INSUFFICIENT_RESOURCES, "pool.exhausted", "pool '" + config.name()
+            return new HalError(ErrorCategory.INSUFFICIENT_RESOURCES, ResourceErrors.POOL_EXHAUSTED, "pool '"
+                    + config.name()
                     + "' of bundle " + owner + " is exhausted: all " + config.maxCount() + " blocks of "
                     + config.blockSize() + " bytes are in use");
         }
@@ -205,7 +207,8 @@ final class BlockPool implements ResourcePool {
     }
 
     private HalError closedError() {
-        return new HalError(ErrorCategory.INVALID_STATE, "pool.closed", "pool '" + config.name() + "' of bundle "
+        return new HalError(ErrorCategory.INVALID_STATE, ResourceErrors.POOL_CLOSED, "pool '" + config.name()
+                + "' of bundle "
                 + owner + " is closed");
     }
 }

@@ -10,6 +10,7 @@ import flight.hal.HalResult;
 import flight.hal.resources.PoolConfig;
 import flight.hal.resources.PoolManager;
 import flight.hal.resources.PoolStats;
+import flight.hal.resources.ResourceErrors;
 import flight.hal.resources.ResourceLeak;
 import flight.hal.resources.ResourcePool;
 import flight.hal.resources.ResourceType;
@@ -94,6 +95,6 @@ final class BundlePools implements PoolManager {
     }
 
     private static HalError duplicate(String message) {
-        return new HalError(ErrorCategory.INVALID_PARAMETER, "pool.duplicate", message);
+        return new HalError(ErrorCategory.INVALID_PARAMETER, ResourceErrors.POOL_DUPLICATE, message);
     }
 }

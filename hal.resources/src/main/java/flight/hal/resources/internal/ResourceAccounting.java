@@ -23,6 +23,7 @@ import flight.hal.resources.OwnerStats;
 import flight.hal.resources.PoolStats;
 import flight.hal.resources.PressureListener;
 import flight.hal.resources.Reclaimer;
+import flight.hal.resources.ResourceErrors;
 import flight.hal.resources.ResourceHandle;
 import flight.hal.resources.ResourceLeak;
 import flight.hal.resources.ResourceManager;
@@ -147,7 +148,8 @@ public final class ResourceAccounting {
     }
 
     static HalError closed(BundleAccount owner) {
-        return new HalError(ErrorCategory.INVALID_STATE, "manager.closed", "the resource manager of bundle " + owner
+        return new HalError(ErrorCategory.INVALID_STATE, ResourceErrors.MANAGER_CLOSED,
+                "the resource manager of bundle " + owner
                 + " was released (the bundle stopped or ungot the service); get the service again");
     }
 }

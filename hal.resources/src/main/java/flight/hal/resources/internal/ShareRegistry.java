@@ -17,6 +17,7 @@ import flight.hal.ErrorCategory;
 import flight.hal.HalDriver;
 import flight.hal.HalError;
 import flight.hal.HalResult;
+import flight.hal.resources.ResourceErrors;
 import flight.hal.resources.ResourceFlags;
 import flight.hal.resources.SharedResource;
 
@@ -31,23 +32,26 @@ final class ShareRegistry {
      */
     HalResult<SharedResource> share(Resource resource, BundleContext ownerContext, String targetDriver) {
         if (!resource.handle.metadata().has(ResourceFlags.SHAREABLE)) {
-            return refuse(ErrorCategory.INVALID_PARAMETER, "share.not_shareable", "resource " + resource.handle
+            return refuse(ErrorCategory.INVALID_PARAMETER, ResourceErrors.NOT_SHAREABLE, "resource " + resource.handle
                     + " cannot be shared with '" + targetDriver + "': it was not acquired with the SHAREABLE flag");
         }
         Bundle receiver = driverBundle(ownerContext, targetDriver);
         if (receiver == null) {
-            return refuse(ErrorCategory.NOT_FOUND, "share.target_not_found", "cannot share " + resource.handle
+            return refuse(ErrorCategory.NOT_FOUND, ResourceErrors.SHARE_TARGET_NOT_FOUND, "cannot share "
+                    + resource.handle
                     + ": no driver named '" + targetDriver + "' is registered");
         }
         BundleContext receiverContext = receiver.getBundleContext();
         if (receiverContext == null) {
-            return refuse(ErrorCategory.UNAVAILABLE, "share.target_inactive", "cannot share " + resource.handle
+            return refuse(ErrorCategory.UNAVAILABLE, ResourceErrors.SHARE_TARGET_INACTIVE, "cannot share "
+                    + resource.handle
                     + " with '" + targetDriver + "': its bundle " + name(receiver) + " is not active");
         }
         long owner = resource.owner.bundleId;
         List<Long> cycle = graph.addUnlessCycle(owner, receiver.getBundleId());
         if (!cycle.isEmpty()) {
-            return refuse(ErrorCategory.INVALID_STATE, "share.cycle", "sharing " + resource.handle + " with '"
+            return refuse(ErrorCategory.INVALID_STATE, ResourceErrors.SHARE_CYCLE, "sharing " + resource.handle
+                    + " with '"
                     + targetDriver + "' of bundle " + name(receiver) + " would close a cycle of waits: "
                     + cycle.stream().map(id -> name(ownerContext.getBundle(id))).collect(Collectors.joining(" -> "))
                     + " -> " + name(receiver));
@@ -58,7 +62,7 @@ final class ShareRegistry {
         share.registered(ownerContext.registerService(SharedResource.class, share, properties(resource, targetDriver)));
         if (receiverContext.getService(share.reference()) == null) {
             share.revoke();
-            return refuse(ErrorCategory.UNAVAILABLE, "share.refused", "bundle " + name(receiver)
+            return refuse(ErrorCategory.UNAVAILABLE, ResourceErrors.SHARE_REFUSED, "bundle " + name(receiver)
                     + " could not take " + resource.handle + " (it stopped, or the resource was released)");
         }
         return HalResult.ok(new SharedView(share, null));

@@ -20,6 +20,7 @@ import flight.hal.resources.PoolBlock;
 import flight.hal.resources.PoolConfig;
 import flight.hal.resources.PoolStats;
 import flight.hal.resources.ResourceBudget;
+import flight.hal.resources.ResourceErrors;
 import flight.hal.resources.ResourceLeak;
 import flight.hal.resources.ResourceType;
 
@@ -90,10 +91,10 @@ class BlockPoolTest {
         pool.acquire().orElseThrow();
         HalError exhausted = pool.acquire().errorOrNull();
         assertEquals(ErrorCategory.INSUFFICIENT_RESOURCES, exhausted.category());
-        assertEquals("pool.exhausted", exhausted.code());
+        assertEquals(ResourceErrors.POOL_EXHAUSTED, exhausted.code());
         assertTrue(exhausted.message().contains("all 2 blocks of 64 bytes are in use"), exhausted.message());
         assertTrue(first.release().isOk());
-        assertEquals("pool.double_release", first.release().errorOrNull().code());
+        assertEquals(ResourceErrors.POOL_DOUBLE_RELEASE, first.release().errorOrNull().code());
         assertEquals(1, pool.stats().usedBlocks());
     }
 
@@ -119,8 +120,8 @@ class BlockPoolTest {
         ResourceLeak leak = leaks.recent().get(0);
         assertEquals(ResourceLeak.Cause.POOL_CLOSED, leak.cause());
         assertEquals(256, leak.handle().sizeBytes());
-        assertEquals("pool.closed", held.release().errorOrNull().code());
-        assertEquals("pool.closed", pool.acquire().errorOrNull().code());
+        assertEquals(ResourceErrors.POOL_CLOSED, held.release().errorOrNull().code());
+        assertEquals(ResourceErrors.POOL_CLOSED, pool.acquire().errorOrNull().code());
     }
 
     @Test

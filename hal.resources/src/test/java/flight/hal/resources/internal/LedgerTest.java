@@ -21,6 +21,7 @@ import flight.hal.HalError;
 import flight.hal.HalResult;
 import flight.hal.resources.AcquisitionMode;
 import flight.hal.resources.ResourceBudget;
+import flight.hal.resources.ResourceErrors;
 import flight.hal.resources.ResourceMetadata;
 import flight.hal.resources.ResourcePriority;
 import flight.hal.resources.ResourceType;
@@ -69,7 +70,7 @@ class LedgerTest {
         reserve(alpha, 800);
         HalError error = reserve(beta, 200).errorOrNull();
         assertEquals(ErrorCategory.BUDGET_EXCEEDED, error.category());
-        assertEquals("budget.exceeded", error.code());
+        assertEquals(ResourceErrors.BUDGET_EXCEEDED, error.code());
         assertTrue(error.message().contains("MEMORY budget exceeded: 'r200' of bundle beta [2] needs 200 bytes; "
                 + "800 of the limit 900 for NORMAL priority in use (max 1000, reserved 100)"), error.message());
     }
@@ -118,7 +119,8 @@ class LedgerTest {
 
     @Test
     void aRequestLargerThanTheWholeBudgetFailsAtOnceEvenWhenBlocking() {
-        assertEquals("budget.exceeded", reserve(alpha, 901, AcquisitionMode.BLOCKING).errorOrNull().code());
+        assertEquals(ResourceErrors.BUDGET_EXCEEDED, reserve(alpha, 901,
+                AcquisitionMode.BLOCKING).errorOrNull().code());
     }
 
     @Test
@@ -156,7 +158,7 @@ class LedgerTest {
         HalError error = waitFor(beta, 10, AcquisitionMode.timeout(Duration.ofMillis(20)))
                 .get(10, TimeUnit.SECONDS).errorOrNull();
         assertEquals(ErrorCategory.TIMEOUT, error.category());
-        assertEquals("acquire.timeout", error.code());
+        assertEquals(ResourceErrors.ACQUIRE_TIMEOUT, error.code());
         assertTrue(error.message().contains("'r10' of bundle beta [2] waited 20 ms for 10 bytes of MEMORY"),
                 error.message());
         assertEquals(0, waiting());
@@ -168,7 +170,7 @@ class LedgerTest {
         CompletableFuture<HalResult<Void>> waiting = waitInLine(beta, 100);
         ledger.remove(beta);
         HalError error = waiting.get(10, TimeUnit.SECONDS).errorOrNull();
-        assertEquals("acquire.cancelled", error.code());
+        assertEquals(ResourceErrors.ACQUIRE_CANCELLED, error.code());
         assertTrue(error.message().endsWith("its bundle stopped"), error.message());
     }
 
@@ -179,7 +181,7 @@ class LedgerTest {
         beta.close();
         ledger.remove(beta);
         HalError error = waitFor(beta, 100, AcquisitionMode.BLOCKING).get(10, TimeUnit.SECONDS).errorOrNull();
-        assertEquals("acquire.cancelled", error.code());
+        assertEquals(ResourceErrors.ACQUIRE_CANCELLED, error.code());
         assertEquals(0, waiting());
     }
 

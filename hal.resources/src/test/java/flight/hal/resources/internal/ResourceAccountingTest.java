@@ -18,6 +18,7 @@ import flight.hal.HalResult;
 import flight.hal.resources.AcquisitionMode;
 import flight.hal.resources.OwnerStats;
 import flight.hal.resources.ResourceBudget;
+import flight.hal.resources.ResourceErrors;
 import flight.hal.resources.ResourceLeak;
 import flight.hal.resources.ResourceMetadata;
 import flight.hal.resources.ResourcePressure;
@@ -89,7 +90,7 @@ class ResourceAccountingTest {
         assertEquals(ResourceLeak.Cause.OWNER_STOPPED, leaks.get(0).cause());
         assertTrue(leaks.get(0).acquiredAt().contains(ResourceAccountingTest.class.getName()),
                 leaks.get(0).acquiredAt());
-        assertEquals("manager.closed", acquire("late", 1, "c").errorOrNull().code());
+        assertEquals(ResourceErrors.MANAGER_CLOSED, acquire("late", 1, "c").errorOrNull().code());
         assertEquals(0, used());
     }
 

@@ -22,6 +22,7 @@ import flight.hal.resources.AcquisitionMode;
 import flight.hal.resources.PoolConfig;
 import flight.hal.resources.ResourceAdministration;
 import flight.hal.resources.ResourceBudget;
+import flight.hal.resources.ResourceErrors;
 import flight.hal.resources.ResourceHandle;
 import flight.hal.resources.ResourceManager;
 import flight.hal.resources.ResourceMetadata;
@@ -58,7 +59,7 @@ class ResourceRegressionTest {
         HalError error = assertRefusedWithoutChange("second 2^62", () -> manager.acquireScoped("b",
                 ResourceMetadata.of(ResourceType.HARDWARE, TWO_TO_62)), this::hardwareStats);
         assertEquals(ErrorCategory.BUDGET_EXCEEDED, error.category());
-        assertEquals(AcquisitionErrors.BUDGET_EXCEEDED, error.code());
+        assertEquals(ResourceErrors.BUDGET_EXCEEDED, error.code());
         assertTrue(error.message().startsWith("HARDWARE budget exceeded"), error.message());
         first.close();
         assertEquals(0, admin.stats(ResourceType.HARDWARE).currentUsage());

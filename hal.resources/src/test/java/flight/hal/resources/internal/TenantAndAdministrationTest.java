@@ -26,6 +26,7 @@ import flight.hal.resources.PoolConfig;
 import flight.hal.resources.PoolManager;
 import flight.hal.resources.ResourceAdministration;
 import flight.hal.resources.ResourceBudget;
+import flight.hal.resources.ResourceErrors;
 import flight.hal.resources.ResourceManager;
 import flight.hal.resources.ResourceMetadata;
 import flight.hal.resources.ResourceType;
@@ -114,9 +115,9 @@ class TenantAndAdministrationTest {
         ResourceAdministration administration = gate.getService(ops, null);
         gate.ungetService(ops, null, administration);
 
-        assertEquals("admin.revoked",
+        assertEquals(ResourceErrors.ADMIN_REVOKED,
                 administration.setBudget(MEMORY, ResourceBudget.of(10, 0)).errorOrNull().code());
-        assertEquals("admin.revoked",
+        assertEquals(ResourceErrors.ADMIN_REVOKED,
                 administration.setBundleBudget("beta", MEMORY, ResourceBudget.of(10, 0)).errorOrNull().code());
         assertThrows(IllegalStateException.class, () -> administration.statsByOwner(MEMORY));
         assertThrows(IllegalStateException.class, administration::leaks);

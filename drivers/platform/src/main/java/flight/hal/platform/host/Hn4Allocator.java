@@ -11,6 +11,7 @@ import flight.hal.HalError;
 import flight.hal.HalResult;
 import flight.hal.platform.AlignedAllocator;
 import flight.hal.platform.AlignedBlock;
+import flight.hal.platform.PlatformErrors;
 
 /**
  * The HN4 allocator over off-heap (direct) memory: each block is a 128-byte aligned hidden header (magic, size)
@@ -35,7 +36,8 @@ public class Hn4Allocator implements AlignedAllocator {
             return HalResult.err(HalError.invalidParameter("allocation size must be positive, was " + size));
         }
         if (size > MAX_BUFFER - OVERHEAD) {
-            return HalResult.err(new HalError(ErrorCategory.INVALID_PARAMETER, "alloc.size_overflow", "size " + size
+            return HalResult.err(new HalError(ErrorCategory.INVALID_PARAMETER, PlatformErrors.SIZE_OVERFLOW, "size "
+                    + size
                     + " plus the " + OVERHEAD + "-byte header overhead exceeds the largest block of " + MAX_BUFFER
                     + " bytes"));
         }
@@ -57,7 +59,7 @@ public class Hn4Allocator implements AlignedAllocator {
     @Override
     public HalResult<Void> free(AlignedBlock block) {
         if (!(block instanceof Hn4Block ours) || ours.owner != this) {
-            return HalResult.err(new HalError(ErrorCategory.INVALID_PARAMETER, "alloc.foreign",
+            return HalResult.err(new HalError(ErrorCategory.INVALID_PARAMETER, PlatformErrors.FOREIGN_BLOCK,
                     "the block was not allocated by this allocator: " + block));
         }
         HalError refusal = ours.poison();

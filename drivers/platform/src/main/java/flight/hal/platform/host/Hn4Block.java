@@ -7,6 +7,7 @@ import flight.hal.HalError;
 import flight.hal.HalResult;
 import flight.hal.platform.AlignedAllocator;
 import flight.hal.platform.AlignedBlock;
+import flight.hal.platform.PlatformErrors;
 
 /** A block of the {@link Hn4Allocator}: its hidden header (magic, size) and its payload, which follows it. */
 final class Hn4Block implements AlignedBlock {
@@ -39,11 +40,11 @@ final class Hn4Block implements AlignedBlock {
             return null;
         }
         if (magic == AlignedAllocator.POISON) {
-            return new HalError(ErrorCategory.INVALID_STATE, what.equals("free") ? "alloc.double_free"
-                    : "alloc.use_after_free", what + " of a " + size() + "-byte block that was already freed"
+            return new HalError(ErrorCategory.INVALID_STATE, what.equals("free") ? PlatformErrors.DOUBLE_FREE
+                    : PlatformErrors.USE_AFTER_FREE, what + " of a " + size() + "-byte block that was already freed"
                     + " (header magic 0xDEADBEEF)");
         }
-        return new HalError(ErrorCategory.INVALID_STATE, "alloc.corrupt", String.format(java.util.Locale.ROOT,
+        return new HalError(ErrorCategory.INVALID_STATE, PlatformErrors.CORRUPT, String.format(java.util.Locale.ROOT,
                 "%s of a %d-byte block whose header was overwritten: magic 0x%08X, expected 0x%08X", what, size(),
                 magic, AlignedAllocator.MAGIC));
     }

@@ -14,6 +14,7 @@ import flight.hal.HalResult;
 import flight.hal.RegisterHalDriver;
 import flight.hal.driver.support.DriverBase;
 import flight.hal.driver.support.PlatformProfile;
+import flight.hal.platform.PlatformErrors;
 import flight.hal.platform.TemperatureReading;
 import flight.hal.platform.TemperatureSensor;
 
@@ -84,7 +85,7 @@ public class SysfsTemperatureSensor extends DriverBase<Path> implements Temperat
     }
 
     private static HalResult<TemperatureReading> noSensor(String why) {
-        return HalResult.err(new HalError(ErrorCategory.UNSUPPORTED_CAPABILITY, "thermal.no_sensor",
+        return HalResult.err(new HalError(ErrorCategory.UNSUPPORTED_CAPABILITY, PlatformErrors.NO_SENSOR,
                 "this machine reports no temperature: " + why));
     }
 }

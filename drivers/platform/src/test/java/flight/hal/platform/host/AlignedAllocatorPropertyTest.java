@@ -19,6 +19,7 @@ import net.jqwik.api.statistics.Statistics;
 import flight.hal.HalResult;
 import flight.hal.platform.AlignedAllocator;
 import flight.hal.platform.AlignedBlock;
+import flight.hal.platform.PlatformErrors;
 import flight.hal.testkit.BadNumbers;
 import flight.hal.testkit.HalProperty;
 import flight.hal.testkit.Refusals;
@@ -122,7 +123,7 @@ class AlignedAllocatorPropertyTest {
         return Arbitraries.integers().between(0, state.freed.size() - 1).flatMap(index -> Arbitraries.of(true, false)
                 .map(again -> Transformer.mutate((again ? "free again " : "use after free ") + index, model -> {
                     AlignedBlock block = model.freed.get(index);
-                    String code = again ? "alloc.double_free" : "alloc.use_after_free";
+                    String code = again ? PlatformErrors.DOUBLE_FREE : PlatformErrors.USE_AFTER_FREE;
                     model.refused(code, () -> again ? model.allocator.free(block) : block.buffer());
                     assertEquals(code, (again ? model.allocator.free(block) : block.buffer()).errorOrNull().code());
                 })));

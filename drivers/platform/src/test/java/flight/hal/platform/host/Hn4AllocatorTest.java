@@ -11,6 +11,7 @@ import flight.hal.ErrorCategory;
 import flight.hal.HalResult;
 import flight.hal.platform.AlignedAllocator;
 import flight.hal.platform.AlignedBlock;
+import flight.hal.platform.PlatformErrors;
 
 class Hn4AllocatorTest {
     private final Hn4Allocator allocator = new Hn4Allocator();
@@ -38,9 +39,9 @@ class Hn4AllocatorTest {
         assertEquals(0xDEADBEEF, block.header.getInt(0));
         assertEquals(0, allocator.liveBytes());
         HalResult<Void> again = allocator.free(block);
-        assertEquals("alloc.double_free", again.errorOrNull().code());
+        assertEquals(PlatformErrors.DOUBLE_FREE, again.errorOrNull().code());
         assertTrue(again.errorOrNull().message().contains("0xDEADBEEF"));
-        assertEquals("alloc.use_after_free", block.buffer().errorOrNull().code());
+        assertEquals(PlatformErrors.USE_AFTER_FREE, block.buffer().errorOrNull().code());
         assertEquals(0, allocator.liveBytes());
     }
 
@@ -49,9 +50,9 @@ class Hn4AllocatorTest {
         Hn4Block block = (Hn4Block) allocator.allocate(64).orElseThrow();
         block.header.putInt(0, 0x12345678);
         HalResult<Void> freed = allocator.free(block);
-        assertEquals("alloc.corrupt", freed.errorOrNull().code());
+        assertEquals(PlatformErrors.CORRUPT, freed.errorOrNull().code());
         assertTrue(freed.errorOrNull().message().contains("magic 0x12345678, expected 0x484E3421"));
-        assertEquals("alloc.corrupt", block.buffer().errorOrNull().code());
+        assertEquals(PlatformErrors.CORRUPT, block.buffer().errorOrNull().code());
     }
 
     @Test
@@ -59,11 +60,12 @@ class Hn4AllocatorTest {
         assertEquals(ErrorCategory.INVALID_PARAMETER, allocator.allocate(0).errorOrNull().category());
         assertEquals(ErrorCategory.INVALID_PARAMETER, allocator.allocate(-5).errorOrNull().category());
         HalResult<AlignedBlock> overflow = allocator.allocate(Long.MAX_VALUE - 10);
-        assertEquals("alloc.size_overflow", overflow.errorOrNull().code());
+        assertEquals(PlatformErrors.SIZE_OVERFLOW, overflow.errorOrNull().code());
         assertTrue(overflow.errorOrNull().message().contains("255-byte header overhead"));
-        assertEquals("alloc.size_overflow", allocator.allocate(Hn4Allocator.MAX_BUFFER - 254).errorOrNull().code());
+        assertEquals(PlatformErrors.SIZE_OVERFLOW,
+                allocator.allocate(Hn4Allocator.MAX_BUFFER - 254).errorOrNull().code());
         AlignedBlock other = new Hn4Allocator().allocate(8).orElseThrow();
-        assertEquals("alloc.foreign", allocator.free(other).errorOrNull().code());
-        assertEquals("alloc.foreign", allocator.free(null).errorOrNull().code());
+        assertEquals(PlatformErrors.FOREIGN_BLOCK, allocator.free(other).errorOrNull().code());
+        assertEquals(PlatformErrors.FOREIGN_BLOCK, allocator.free(null).errorOrNull().code());
     }
 }

@@ -18,6 +18,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
 import flight.hal.HalResult;
+import flight.hal.platform.PlatformErrors;
 import flight.hal.platform.TemperatureReading;
 import flight.hal.testkit.HalProperty;
 import flight.hal.testkit.Refusals;
@@ -49,7 +50,7 @@ class PlatformSensorsPropertyTest {
             sensor.root = root;
             HalResult<TemperatureReading> reading = sensor.read();
             if (hottest.isEmpty()) {
-                assertEquals("thermal.no_sensor", Refusals.assertRefused(reading, "read()").code());
+                assertEquals(PlatformErrors.NO_SENSOR, Refusals.assertRefused(reading, "read()").code());
             } else {
                 assertEquals(hottest.getAsDouble(), reading.orElseThrow().celsius(), 0.0, reading.toString());
             }

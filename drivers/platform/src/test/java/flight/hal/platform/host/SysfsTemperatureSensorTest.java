@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import flight.hal.ErrorCategory;
 import flight.hal.HalResult;
+import flight.hal.platform.PlatformErrors;
 import flight.hal.platform.TemperatureReading;
 
 class SysfsTemperatureSensorTest {
@@ -45,7 +46,7 @@ class SysfsTemperatureSensorTest {
     void aMachineWithoutSensorsGetsAClearUnsupportedError() throws Exception {
         HalResult<TemperatureReading> none = read();
         assertEquals(ErrorCategory.UNSUPPORTED_CAPABILITY, none.errorOrNull().category());
-        assertEquals("thermal.no_sensor", none.errorOrNull().code());
+        assertEquals(PlatformErrors.NO_SENSOR, none.errorOrNull().code());
         root = root.resolve("missing");
         assertTrue(read().errorOrNull().message().contains("cannot list"));
     }
@@ -54,6 +55,6 @@ class SysfsTemperatureSensorTest {
     void thisMachineEitherReportsATemperatureOrSaysItCannot() {
         HalResult<TemperatureReading> real = new SysfsTemperatureSensor().read();
         assertTrue(real.isOk() ? real.orElseThrow().celsius() > -50
-                : real.errorOrNull().code().equals("thermal.no_sensor"), real::toString);
+                : real.errorOrNull().code().equals(PlatformErrors.NO_SENSOR), real::toString);
     }
 }

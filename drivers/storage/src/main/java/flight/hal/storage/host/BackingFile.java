@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import flight.hal.ErrorCategory;
 import flight.hal.HalError;
 import flight.hal.HalResult;
+import flight.hal.storage.StorageErrors;
 
 /**
  * A device's backing file, created and grown to the device's size when needed and locked for the life of the device,
@@ -38,7 +39,8 @@ final class BackingFile implements Closeable {
         this.storeBlockSize = storeBlockSize;
     }
 
-    /** Opens (creating it and its folder, growing it as needed) and locks the {@code bytes}-byte file at {@code path}. */
+    /** Opens (creating it and its folder,
+            growing it as needed) and locks the {@code bytes}-byte file at {@code path}. */
     static HalResult<BackingFile> open(Path path, long bytes) {
         FileChannel channel = null;
         try {
@@ -48,7 +50,7 @@ final class BackingFile implements Closeable {
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 channel.close();
-                return HalResult.err(new HalError(ErrorCategory.INVALID_STATE, "device.locked",
+                return HalResult.err(new HalError(ErrorCategory.INVALID_STATE, StorageErrors.DEVICE_LOCKED,
                         path + " is in use by another block device"));
             }
             long size = channel.size();
@@ -60,7 +62,7 @@ final class BackingFile implements Closeable {
             return HalResult.ok(new BackingFile(path, channel, lock, storeBlockSize(path)));
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
-            return HalResult.err(new HalError(ErrorCategory.IO_ERROR, "device.open_failed",
+            return HalResult.err(new HalError(ErrorCategory.IO_ERROR, StorageErrors.OPEN_FAILED,
                     "cannot open " + path + " as a " + bytes + "-byte device: " + e));
         }
     }

@@ -17,6 +17,7 @@ import flight.hal.storage.DeviceFeature;
 import flight.hal.storage.IoOperation;
 import flight.hal.storage.IoRequest;
 import flight.hal.storage.IoResult;
+import flight.hal.storage.StorageErrors;
 import flight.hal.storage.ZoneInfo;
 
 /**
@@ -61,7 +62,7 @@ final class BlockEngine implements Closeable {
         try {
             return HalResult.ok(DiscardMap.open(config.sidecar("discard"), config.capacityBlocks()));
         } catch (IOException e) {
-            return HalResult.err(new HalError(ErrorCategory.IO_ERROR, "device.open_failed",
+            return HalResult.err(new HalError(ErrorCategory.IO_ERROR, StorageErrors.OPEN_FAILED,
                     "cannot open the discard map of " + config.path() + ": " + e));
         }
     }
@@ -217,7 +218,8 @@ final class BlockEngine implements Closeable {
     HalResult<Void> persist(long offset, long length) {
         return mapped().flatMap(mapped -> {
             if (offset < 0 || length <= 0 || offset > caps.capacityBytes() - length) {
-                return HalResult.err(new HalError(ErrorCategory.INVALID_PARAMETER, "nvm.out_of_range", "persist of "
+                return HalResult.err(new HalError(ErrorCategory.INVALID_PARAMETER, StorageErrors.NVM_OUT_OF_RANGE,
+                        "persist of "
                         + length + " bytes at offset " + offset + " does not fit the device's "
                         + caps.capacityBytes() + " bytes"));
             }
@@ -241,12 +243,13 @@ final class BlockEngine implements Closeable {
     }
 
     private <T> HalResult<T> notZoned(Object what) {
-        return HalResult.err(new HalError(ErrorCategory.UNSUPPORTED_CAPABILITY, "zone.not_zoned", what
+        return HalResult.err(new HalError(ErrorCategory.UNSUPPORTED_CAPABILITY, StorageErrors.NOT_ZONED, what
                 + " need a zoned device; " + config.name() + " is " + config.kind()));
     }
 
     private static HalError ioError(IoOperation operation, long lba, IOException e) {
-        return new HalError(ErrorCategory.IO_ERROR, "io.failed", operation + " at LBA " + lba + " failed: " + e);
+        return new HalError(ErrorCategory.IO_ERROR, StorageErrors.IO_FAILED, operation + " at LBA " + lba
+                + " failed: " + e);
     }
 
     @Override

@@ -8,6 +8,7 @@ import flight.hal.ErrorCategory;
 import flight.hal.HalError;
 import flight.hal.HalResult;
 import flight.hal.PowerOfTwo;
+import flight.hal.storage.StorageErrors;
 
 /**
  * A block device's configuration, read from the component properties of its factory configuration.
@@ -66,7 +67,7 @@ record DeviceConfig(String name, int ranking, Path path, DeviceKind kind, int bl
         Settings settings = new Settings(properties);
         DeviceConfig config = read(settings);
         if (!settings.problems().isEmpty()) {
-            return HalResult.err(new HalError(ErrorCategory.INVALID_PARAMETER, "config.invalid",
+            return HalResult.err(new HalError(ErrorCategory.INVALID_PARAMETER, StorageErrors.CONFIG_INVALID,
                     "block device configuration for " + config.path() + " rejected: "
                             + String.join("; ", settings.problems())));
         }

@@ -39,6 +39,7 @@ import flight.hal.storage.DeviceFeature;
 import flight.hal.storage.DeviceStats;
 import flight.hal.storage.IoRequest;
 import flight.hal.storage.IoResult;
+import flight.hal.storage.StorageErrors;
 import flight.hal.storage.ZoneInfo;
 
 /**
@@ -288,7 +289,7 @@ public class HostBlockDevice implements BlockDevice, AutoCloseable {
     }
 
     private HalError closedError() {
-        return new HalError(ErrorCategory.INVALID_STATE, "device.closed", "block device " + config.name()
+        return new HalError(ErrorCategory.INVALID_STATE, StorageErrors.DEVICE_CLOSED, "block device " + config.name()
                 + " is closed");
     }
 }

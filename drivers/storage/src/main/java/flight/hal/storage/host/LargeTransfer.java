@@ -10,6 +10,7 @@ import flight.hal.storage.DeviceCapabilities;
 import flight.hal.storage.IoOperation;
 import flight.hal.storage.IoRequest;
 import flight.hal.storage.IoResult;
+import flight.hal.storage.StorageErrors;
 
 /**
  * HN4's safety chunker ({@code sync_io_large}): a READ or WRITE of any length as transfers of at most the maximum
@@ -38,7 +39,8 @@ final class LargeTransfer {
         int blockSize = caps.logicalBlockSize();
         int chunk = caps.maxTransferBytes() - caps.maxTransferBytes() % blockSize;
         if (chunk < blockSize) {
-            return HalResult.err(new HalError(ErrorCategory.INVALID_PARAMETER, "io.chunk_too_small", "a chunk of "
+            return HalResult.err(new HalError(ErrorCategory.INVALID_PARAMETER, StorageErrors.CHUNK_TOO_SMALL,
+                    "a chunk of "
                     + caps.maxTransferBytes() + " bytes is smaller than the " + blockSize + "-byte block size"));
         }
         ByteBuffer all = request.buffer();
@@ -55,7 +57,7 @@ final class LargeTransfer {
                     request.fua()));
             if (result.isErr()) {
                 HalError cause = result.errorOrNull();
-                return HalResult.err(new HalError(cause.category(), "io.partial", request.operation() + " of "
+                return HalResult.err(new HalError(cause.category(), StorageErrors.PARTIAL, request.operation() + " of "
                         + total + " bytes at LBA " + request.lba() + " stopped after " + done + " bytes ("
                         + done / blockSize + " blocks, LBA " + request.lba() + ".." + (lba - 1) + " done): the "
                         + length + "-byte chunk at LBA " + lba + " failed: " + cause));

@@ -13,6 +13,7 @@ import flight.hal.ErrorCategory;
 import flight.hal.HalError;
 import flight.hal.HalResult;
 import flight.hal.storage.DeviceFeature;
+import flight.hal.storage.StorageErrors;
 
 /**
  * An NVM device's bytes: the whole file mapped into memory. Writes land in the mapping; {@link #force} is
@@ -50,7 +51,7 @@ final class MappedMedium implements Medium {
                         false, "mapped READ_WRITE, persist by msync (" + sync.errorOrNull().message() + ")"));
             } catch (IOException | RuntimeException e) {
                 BackingFile.closeQuietly(file);
-                return HalResult.err(new HalError(ErrorCategory.IO_ERROR, "device.map_failed",
+                return HalResult.err(new HalError(ErrorCategory.IO_ERROR, StorageErrors.MAP_FAILED,
                         "cannot map " + config.path() + " (" + bytes + " bytes): " + e));
             }
         });

@@ -5,6 +5,7 @@ import flight.hal.HalError;
 import flight.hal.storage.DeviceCapabilities;
 import flight.hal.storage.IoOperation;
 import flight.hal.storage.IoRequest;
+import flight.hal.storage.StorageErrors;
 
 /** Judges a request against a device's geometry before anything is transferred. */
 final class RequestCheck {
@@ -16,7 +17,7 @@ final class RequestCheck {
     static HalError refusal(IoRequest request, DeviceCapabilities caps) {
         HalError refusal = refusalIgnoringSize(request, caps);
         if (refusal == null && request.length() > caps.maxTransferBytes()) {
-            return error(ErrorCategory.INVALID_PARAMETER, "io.too_large", request.operation() + " of "
+            return error(ErrorCategory.INVALID_PARAMETER, StorageErrors.TOO_LARGE, request.operation() + " of "
                     + request.length() + " bytes exceeds the maximum transfer of " + caps.maxTransferBytes()
                     + " bytes; use transferLarge");
         }
@@ -31,7 +32,7 @@ final class RequestCheck {
         }
         if (operation == IoOperation.DISCARD) {
             if (request.blocks() <= 0) {
-                return error(ErrorCategory.INVALID_PARAMETER, "io.empty", "DISCARD of " + request.blocks()
+                return error(ErrorCategory.INVALID_PARAMETER, StorageErrors.EMPTY, "DISCARD of " + request.blocks()
                         + " blocks: the count must be positive");
             }
             return rangeRefusal(request, request.blocks(), caps);
@@ -42,14 +43,15 @@ final class RequestCheck {
     private static HalError dataRefusal(IoRequest request, DeviceCapabilities caps) {
         IoOperation operation = request.operation();
         if (request.buffer() == null) {
-            return error(ErrorCategory.INVALID_PARAMETER, "io.no_buffer", operation + " needs a buffer");
+            return error(ErrorCategory.INVALID_PARAMETER, StorageErrors.NO_BUFFER, operation + " needs a buffer");
         }
         if (operation == IoOperation.READ && request.buffer().isReadOnly()) {
-            return error(ErrorCategory.INVALID_PARAMETER, "io.read_only_buffer", "READ into a read-only buffer");
+            return error(ErrorCategory.INVALID_PARAMETER, StorageErrors.READ_ONLY_BUFFER,
+                    "READ into a read-only buffer");
         }
         int length = request.length();
         if (length == 0 || length % caps.logicalBlockSize() != 0) {
-            return error(ErrorCategory.INVALID_PARAMETER, "io.misaligned", operation + " of " + length
+            return error(ErrorCategory.INVALID_PARAMETER, StorageErrors.MISALIGNED, operation + " of " + length
                     + " bytes is not a positive multiple of the " + caps.logicalBlockSize() + "-byte block size");
         }
         return rangeRefusal(request, length / caps.logicalBlockSize(), caps);
@@ -58,7 +60,8 @@ final class RequestCheck {
     private static HalError rangeRefusal(IoRequest request, long blocks, DeviceCapabilities caps) {
         long lba = request.lba();
         if (lba < 0 || lba > caps.capacityBlocks() - blocks) {
-            return error(ErrorCategory.INVALID_PARAMETER, "io.out_of_range", request.operation() + " of " + blocks
+            return error(ErrorCategory.INVALID_PARAMETER, StorageErrors.OUT_OF_RANGE, request.operation() + " of "
+                    + blocks
                     + " block(s) at LBA " + lba + " does not fit the device's " + caps.capacityBlocks() + " blocks");
         }
         return null;

@@ -16,6 +16,7 @@ import flight.hal.ErrorCategory;
 import flight.hal.HalError;
 import flight.hal.HalResult;
 import flight.hal.storage.IoResult;
+import flight.hal.storage.StorageErrors;
 
 /**
  * A device's bounded submission queue and the threads that execute it. A submission that does not fit is answered at
@@ -80,7 +81,8 @@ final class SubmissionQueue {
                 counters.rejected();
             }
             task.future.complete(HalResult.err(executor.isShutdown() ? closed()
-                    : new HalError(ErrorCategory.INSUFFICIENT_RESOURCES, "io.queue_full", "the submission queue of "
+                    : new HalError(ErrorCategory.INSUFFICIENT_RESOURCES, StorageErrors.QUEUE_FULL,
+                            "the submission queue of "
                     + device + " is full (" + depth + " requests queued): back off and resubmit")));
         }
         return task.future;
@@ -101,6 +103,7 @@ final class SubmissionQueue {
     }
 
     private HalError closed() {
-        return new HalError(ErrorCategory.INVALID_STATE, "device.closed", "device " + device + " is closed");
+        return new HalError(ErrorCategory.INVALID_STATE, StorageErrors.DEVICE_CLOSED, "device " + device
+                + " is closed");
     }
 }

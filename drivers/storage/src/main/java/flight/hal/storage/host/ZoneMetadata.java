@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import flight.hal.ErrorCategory;
 import flight.hal.HalError;
 import flight.hal.HalResult;
+import flight.hal.storage.StorageErrors;
 import flight.hal.storage.ZoneState;
 
 /**
@@ -58,7 +59,7 @@ final class ZoneMetadata implements Closeable {
             }
             return HalResult.ok(metadata);
         } catch (IOException e) {
-            return HalResult.err(new HalError(ErrorCategory.IO_ERROR, "zone.metadata",
+            return HalResult.err(new HalError(ErrorCategory.IO_ERROR, StorageErrors.ZONE_METADATA,
                     "cannot open the zone metadata " + path + ": " + e));
         }
     }
@@ -78,7 +79,7 @@ final class ZoneMetadata implements Closeable {
         ByteBuffer expected = header(geometry, blockSize);
         ByteBuffer found = readFully(0, HEADER_BYTES);
         if (!found.equals(expected)) {
-            return new HalError(ErrorCategory.INVALID_STATE, "zone.metadata_mismatch", path + " describes "
+            return new HalError(ErrorCategory.INVALID_STATE, StorageErrors.METADATA_MISMATCH, path + " describes "
                     + describe(found) + " but the device is configured as " + describe(expected)
                     + "; refusing to reinterpret its zones (move the files away to start afresh)");
         }
@@ -101,7 +102,8 @@ final class ZoneMetadata implements Closeable {
     }
 
     private static String describe(ByteBuffer header) {
-        return String.format(java.util.Locale.ROOT, "magic 0x%08x version %d, %d-byte blocks, %d zones of %d blocks (capacity %d)",
+        return String.format(java.util.Locale.ROOT,
+                "magic 0x%08x version %d, %d-byte blocks, %d zones of %d blocks (capacity %d)",
                 header.getInt(0), header.getInt(4), header.getInt(8), header.getInt(12), header.getLong(16),
                 header.getLong(24));
     }

@@ -12,6 +12,7 @@ import flight.hal.HalError;
 import flight.hal.HalResult;
 import flight.hal.platform.GpuRange;
 import flight.hal.storage.IoOperation;
+import flight.hal.storage.StorageErrors;
 import flight.hal.storage.ZoneInfo;
 import flight.hal.storage.ZoneState;
 
@@ -95,11 +96,12 @@ final class ZoneTable implements Closeable {
         }
         long pointer = zone.start + zone.written;
         if (lba != pointer) {
-            return new HalError(ErrorCategory.INVALID_PARAMETER, "zone.not_write_pointer", "write at LBA " + lba
+            return new HalError(ErrorCategory.INVALID_PARAMETER, StorageErrors.NOT_WRITE_POINTER, "write at LBA " + lba
                     + " in zone " + zone.index + " is not at its write pointer, LBA " + pointer);
         }
         if (zone.state == ZoneState.FULL || zone.written + blocks > zone.capacity) {
-            return new HalError(ErrorCategory.INSUFFICIENT_RESOURCES, "zone.full", blocks + " block(s) at LBA "
+            return new HalError(ErrorCategory.INSUFFICIENT_RESOURCES, StorageErrors.ZONE_FULL, blocks
+                    + " block(s) at LBA "
                     + pointer + " do not fit zone " + zone.index + ": " + zone.written + " of its "
                     + zone.capacity + " writable blocks are written");
         }
@@ -108,10 +110,11 @@ final class ZoneTable implements Closeable {
 
     private static HalError refuseChange(Zone zone) {
         if (zone.injected == ZoneState.OFFLINE) {
-            return new HalError(ErrorCategory.IO_ERROR, "zone.offline", "zone " + zone.index + " is offline");
+            return new HalError(ErrorCategory.IO_ERROR, StorageErrors.ZONE_OFFLINE, "zone " + zone.index
+                    + " is offline");
         }
         if (zone.injected == ZoneState.READ_ONLY) {
-            return new HalError(ErrorCategory.INVALID_STATE, "zone.read_only", "zone " + zone.index
+            return new HalError(ErrorCategory.INVALID_STATE, StorageErrors.ZONE_READ_ONLY, "zone " + zone.index
                     + " is read-only");
         }
         return null;
@@ -129,7 +132,7 @@ final class ZoneTable implements Closeable {
                 HalError refusal = refuseChange(zone);
                 if (refusal == null && zone.state == ZoneState.FULL
                         && (operation == IoOperation.ZONE_OPEN || operation == IoOperation.ZONE_CLOSE)) {
-                    refusal = new HalError(ErrorCategory.INVALID_STATE, "zone.invalid_transition", "zone "
+                    refusal = new HalError(ErrorCategory.INVALID_STATE, StorageErrors.INVALID_TRANSITION, "zone "
                             + zone.index + " is FULL: it cannot be " + (operation == IoOperation.ZONE_OPEN
                             ? "opened" : "closed") + " before it is reset");
                 }
@@ -171,7 +174,7 @@ final class ZoneTable implements Closeable {
                 }
             }
         }
-        return HalResult.err(new HalError(ErrorCategory.INSUFFICIENT_RESOURCES, "zone.none_empty",
+        return HalResult.err(new HalError(ErrorCategory.INSUFFICIENT_RESOURCES, StorageErrors.NONE_EMPTY,
                 "none of the " + zones.size() + " zones is empty"));
     }
 
@@ -179,7 +182,7 @@ final class ZoneTable implements Closeable {
     HalError refuseRead(long lba, long blocks) {
         for (Zone zone : overlapping(lba, blocks)) {
             if (zone.injected == ZoneState.OFFLINE) {
-                return new HalError(ErrorCategory.IO_ERROR, "zone.offline", "read of LBA " + lba + ".."
+                return new HalError(ErrorCategory.IO_ERROR, StorageErrors.ZONE_OFFLINE, "read of LBA " + lba + ".."
                         + (lba + blocks - 1) + " touches offline zone " + zone.index);
             }
         }
@@ -235,13 +238,14 @@ final class ZoneTable implements Closeable {
     }
 
     private static HalError metadataError(IOException e) {
-        return new HalError(ErrorCategory.IO_ERROR, "zone.metadata", "storing the zone metadata failed: " + e);
+        return new HalError(ErrorCategory.IO_ERROR, StorageErrors.ZONE_METADATA, "storing the zone metadata failed: "
+                + e);
     }
 
     private HalResult<Zone> zoneStartingAt(long startLba) {
         long size = zones.get(0).size;
         if (startLba < 0 || startLba % size != 0 || startLba / size >= zones.size()) {
-            return HalResult.err(new HalError(ErrorCategory.INVALID_PARAMETER, "zone.invalid_start", "LBA "
+            return HalResult.err(new HalError(ErrorCategory.INVALID_PARAMETER, StorageErrors.ZONE_INVALID_START, "LBA "
                     + startLba + " is not the start of a zone: zones start at multiples of " + size + " up to LBA "
                     + (zones.size() - 1) * size));
         }
@@ -251,7 +255,7 @@ final class ZoneTable implements Closeable {
     private HalResult<Zone> zoneSpanning(long lba, long blocks) {
         Zone zone = zones.get((int) (lba / zones.get(0).size));
         if (!zone.spans(lba, blocks)) {
-            return HalResult.err(new HalError(ErrorCategory.INVALID_PARAMETER, "zone.boundary", "write of "
+            return HalResult.err(new HalError(ErrorCategory.INVALID_PARAMETER, StorageErrors.ZONE_BOUNDARY, "write of "
                     + blocks + " block(s) at LBA " + lba + " crosses the end of zone " + zone.index + " at LBA "
                     + (zone.start + zone.size)));
         }

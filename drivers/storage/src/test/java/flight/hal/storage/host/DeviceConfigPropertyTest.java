@@ -14,6 +14,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
 import flight.hal.HalResult;
+import flight.hal.storage.StorageErrors;
 import flight.hal.testkit.BadNumbers;
 import flight.hal.testkit.HalProperty;
 import flight.hal.testkit.Refusals;
@@ -39,7 +40,8 @@ class DeviceConfigPropertyTest {
         if (configured.isOk()) {
             return;
         }
-        assertEquals("config.invalid", Refusals.assertRefused(configured, "configuration " + values).code());
+        assertEquals(StorageErrors.CONFIG_INVALID, Refusals.assertRefused(configured, "configuration "
+                + values).code());
         try (HostBlockDevice device = HostBlockDevice.open(properties)) {
             assertFalse(device.isAvailable());
             Refusals.assertRefused(device.initialize(), "initialize");

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import flight.hal.ErrorCategory;
 import flight.hal.HalResult;
+import flight.hal.storage.StorageErrors;
 
 class DeviceConfigTest {
 
@@ -56,7 +57,7 @@ class DeviceConfigTest {
                 DeviceConfig.BLOCK_SIZE, 1000, DeviceConfig.CAPACITY_BYTES, 4097, DeviceConfig.QUEUE_DEPTH, 0,
                 DeviceConfig.DIRECT_IO, "maybe", DeviceConfig.IO_THREADS, "two"));
         assertEquals(ErrorCategory.INVALID_PARAMETER, config.errorOrNull().category());
-        assertEquals("config.invalid", config.errorOrNull().code());
+        assertEquals(StorageErrors.CONFIG_INVALID, config.errorOrNull().code());
         String message = config.errorOrNull().message();
         for (String problem : new String[] {"path is required", "kind=tape is none of [FILE, NVM, ZONED]",
                 "block.size=1000 is not a power of two", "capacity.bytes=4097 is not a whole number",

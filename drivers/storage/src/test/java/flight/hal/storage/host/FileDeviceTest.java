@@ -26,6 +26,7 @@ import flight.hal.storage.DeviceStats;
 import flight.hal.storage.IoOperation;
 import flight.hal.storage.IoRequest;
 import flight.hal.storage.IoResult;
+import flight.hal.storage.StorageErrors;
 
 class FileDeviceTest extends DeviceTestCase {
     private static final int BLOCK = 4096;
@@ -80,16 +81,18 @@ class FileDeviceTest extends DeviceTestCase {
     @Test
     void badRequestsAreRefusedAndWriteNothing() {
         device.write(0, pattern(3, 1, BLOCK)).orElseThrow();
-        assertEquals("io.misaligned", code(device.write(0, ByteBuffer.allocate(BLOCK + 1))));
-        assertEquals("io.misaligned", code(device.write(0, ByteBuffer.allocate(0))));
-        assertEquals("io.out_of_range", code(device.write(63, ByteBuffer.allocate(2 * BLOCK))));
-        assertEquals("io.out_of_range", code(device.write(-1, ByteBuffer.allocate(BLOCK))));
-        assertEquals("io.out_of_range", code(device.read(Long.MAX_VALUE, ByteBuffer.allocate(BLOCK))));
-        assertEquals("io.too_large", code(device.write(0, ByteBuffer.allocate(9 * BLOCK))));
-        assertEquals("io.no_buffer", code(device.execute(new IoRequest(IoOperation.WRITE, 0, 0, null, false))));
-        assertEquals("io.read_only_buffer", code(device.read(0, ByteBuffer.allocate(BLOCK).asReadOnlyBuffer())));
-        assertEquals("io.empty", code(device.execute(IoRequest.discard(0, 0))));
-        assertEquals("io.out_of_range", code(device.execute(IoRequest.discard(60, 5))));
+        assertEquals(StorageErrors.MISALIGNED, code(device.write(0, ByteBuffer.allocate(BLOCK + 1))));
+        assertEquals(StorageErrors.MISALIGNED, code(device.write(0, ByteBuffer.allocate(0))));
+        assertEquals(StorageErrors.OUT_OF_RANGE, code(device.write(63, ByteBuffer.allocate(2 * BLOCK))));
+        assertEquals(StorageErrors.OUT_OF_RANGE, code(device.write(-1, ByteBuffer.allocate(BLOCK))));
+        assertEquals(StorageErrors.OUT_OF_RANGE, code(device.read(Long.MAX_VALUE, ByteBuffer.allocate(BLOCK))));
+        assertEquals(StorageErrors.TOO_LARGE, code(device.write(0, ByteBuffer.allocate(9 * BLOCK))));
+        assertEquals(StorageErrors.NO_BUFFER, code(device.execute(new IoRequest(IoOperation.WRITE, 0, 0, null,
+                false))));
+        assertEquals(StorageErrors.READ_ONLY_BUFFER, code(device.read(0,
+                ByteBuffer.allocate(BLOCK).asReadOnlyBuffer())));
+        assertEquals(StorageErrors.EMPTY, code(device.execute(IoRequest.discard(0, 0))));
+        assertEquals(StorageErrors.OUT_OF_RANGE, code(device.execute(IoRequest.discard(60, 5))));
         assertEquals(ErrorCategory.INVALID_PARAMETER, device.submit(null).toCompletableFuture().join()
                 .errorOrNull().category());
         assertHolds(device, 0, pattern(3, 1, BLOCK));
@@ -115,10 +118,10 @@ class FileDeviceTest extends DeviceTestCase {
 
     @Test
     void operationsOfOtherKindsOfDeviceAreUnsupported() {
-        assertEquals("zone.not_zoned", code(device.zoneAppend(0, ByteBuffer.allocate(BLOCK))));
-        assertEquals("zone.not_zoned", code(device.execute(IoRequest.zone(IoOperation.ZONE_RESET, 0))));
-        assertEquals("zone.not_zoned", code(device.reportZones()));
-        assertEquals("zone.not_zoned", code(device.allocateZone()));
+        assertEquals(StorageErrors.NOT_ZONED, code(device.zoneAppend(0, ByteBuffer.allocate(BLOCK))));
+        assertEquals(StorageErrors.NOT_ZONED, code(device.execute(IoRequest.zone(IoOperation.ZONE_RESET, 0))));
+        assertEquals(StorageErrors.NOT_ZONED, code(device.reportZones()));
+        assertEquals(StorageErrors.NOT_ZONED, code(device.allocateZone()));
         assertEquals(ErrorCategory.UNSUPPORTED_CAPABILITY, device.persist(0, BLOCK).errorOrNull().category());
         assertEquals(ErrorCategory.UNSUPPORTED_CAPABILITY, device.mapping().errorOrNull().category());
     }
@@ -127,7 +130,7 @@ class FileDeviceTest extends DeviceTestCase {
     void aFileInUseByAnotherDeviceIsRefused() {
         HostBlockDevice second = HostBlockDevice.open(Devices.properties(dir, "disk"));
         assertFalse(second.isAvailable());
-        assertTrue(second.initialize().errorOrNull().message().contains("device.locked"));
+        assertTrue(second.initialize().errorOrNull().message().contains(StorageErrors.DEVICE_LOCKED));
         assertEquals(ErrorCategory.UNAVAILABLE, second.read(0, ByteBuffer.allocate(BLOCK)).errorOrNull().category());
         second.close();
     }
@@ -138,7 +141,7 @@ class FileDeviceTest extends DeviceTestCase {
         assertFalse(broken.isAvailable());
         assertEquals("broken", broken.name());
         assertEquals(ErrorCategory.INITIALIZATION_FAILED, broken.initialize().errorOrNull().category());
-        assertTrue(broken.ioPath().contains("config.invalid"), broken.ioPath());
+        assertTrue(broken.ioPath().contains(StorageErrors.CONFIG_INVALID), broken.ioPath());
         assertEquals(ErrorCategory.UNAVAILABLE, broken.reportZones().errorOrNull().category());
         broken.close();
     }
@@ -157,7 +160,7 @@ class FileDeviceTest extends DeviceTestCase {
         assertTrue(running.await(10, TimeUnit.SECONDS));
         CompletableFuture<HalResult<IoResult>> queued = device.submit(IoRequest.flush()).toCompletableFuture();
         HalResult<IoResult> refused = device.submit(IoRequest.flush()).toCompletableFuture().join();
-        assertEquals("io.queue_full", code(refused));
+        assertEquals(StorageErrors.QUEUE_FULL, code(refused));
         assertEquals(ErrorCategory.INSUFFICIENT_RESOURCES, refused.errorOrNull().category());
         release.countDown();
         assertTrue(first.join().isOk());
@@ -169,7 +172,7 @@ class FileDeviceTest extends DeviceTestCase {
     @Test
     void aClosedDeviceAnswersEveryRequest() {
         device.close();
-        assertEquals("device.closed", code(device.flush()));
+        assertEquals(StorageErrors.DEVICE_CLOSED, code(device.flush()));
         assertFalse(device.isActive());
         assertTrue(device.shutdown().isOk());
     }

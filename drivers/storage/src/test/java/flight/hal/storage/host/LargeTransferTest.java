@@ -23,6 +23,7 @@ import flight.hal.storage.DeviceCapabilities;
 import flight.hal.storage.IoOperation;
 import flight.hal.storage.IoRequest;
 import flight.hal.storage.IoResult;
+import flight.hal.storage.StorageErrors;
 
 class LargeTransferTest {
     private static final int BLOCK = 512;
@@ -59,7 +60,7 @@ class LargeTransferTest {
                 request -> request.lba() == 4 ? HalResult.err(HalError.of(ErrorCategory.IO_ERROR, "medium error"))
                         : succeed(request), yields::incrementAndGet);
         HalError error = result.errorOrNull();
-        assertEquals("io.partial", error.code());
+        assertEquals(StorageErrors.PARTIAL, error.code());
         assertEquals(ErrorCategory.IO_ERROR, error.category());
         assertTrue(error.message().contains("stopped after 2048 bytes (4 blocks, LBA 0..3 done)"), error.message());
         assertTrue(error.message().contains("chunk at LBA 4 failed: IO_ERROR: medium error"), error.message());
@@ -68,9 +69,11 @@ class LargeTransferTest {
 
     @Test
     void theWholeRequestIsCheckedBeforeAnyChunkRuns() {
-        assertEquals("io.out_of_range", code(LargeTransfer.run(IoRequest.write(95, ByteBuffer.allocate(6 * BLOCK)),
+        assertEquals(StorageErrors.OUT_OF_RANGE, code(LargeTransfer.run(IoRequest.write(95,
+                ByteBuffer.allocate(6 * BLOCK)),
                 CAPS, this::succeed, yields::incrementAndGet)));
-        assertEquals("io.misaligned", code(LargeTransfer.run(IoRequest.write(0, ByteBuffer.allocate(BLOCK + 3)),
+        assertEquals(StorageErrors.MISALIGNED, code(LargeTransfer.run(IoRequest.write(0, ByteBuffer.allocate(BLOCK
+                + 3)),
                 CAPS, this::succeed, yields::incrementAndGet)));
         assertEquals(ErrorCategory.INVALID_PARAMETER, LargeTransfer.run(IoRequest.flush(), CAPS, this::succeed,
                 yields::incrementAndGet).errorOrNull().category());
@@ -80,7 +83,8 @@ class LargeTransferTest {
 
     @Test
     void aChunkSmallerThanABlockIsRefusedRatherThanLoopingForever() {
-        assertEquals("io.chunk_too_small", code(LargeTransfer.run(IoRequest.write(0, ByteBuffer.allocate(BLOCK)),
+        assertEquals(StorageErrors.CHUNK_TOO_SMALL, code(LargeTransfer.run(IoRequest.write(0,
+                ByteBuffer.allocate(BLOCK)),
                 caps(BLOCK - 1), this::succeed, yields::incrementAndGet)));
         assertTrue(executed.isEmpty());
     }
@@ -89,7 +93,7 @@ class LargeTransferTest {
     void aDeviceTransfersMoreThanItsMaximumTransferThroughTheChunker(@TempDir Path dir) {
         try (HostBlockDevice device = Devices.open(dir, "large", DeviceConfig.MAX_TRANSFER_BYTES, 65536)) {
             ByteBuffer data = pattern(9, 100, 4096);
-            assertEquals("io.too_large", code(device.write(0, data)));
+            assertEquals(StorageErrors.TOO_LARGE, code(device.write(0, data)));
             assertEquals(new IoResult(IoOperation.WRITE, 3, 100), device.transferLarge(IoRequest.write(3, data))
                     .orElseThrow());
             ByteBuffer back = ByteBuffer.allocate(100 * 4096);

@@ -14,6 +14,7 @@ import flight.hal.ErrorCategory;
 import flight.hal.HalCapability;
 import flight.hal.storage.DeviceFeature;
 import flight.hal.storage.IoRequest;
+import flight.hal.storage.StorageErrors;
 
 class NvmDeviceTest extends DeviceTestCase {
     private static final int BLOCK = 4096;
@@ -56,10 +57,10 @@ class NvmDeviceTest extends DeviceTestCase {
 
     @Test
     void persistRangesOutsideTheDeviceAreRefused() {
-        assertEquals("nvm.out_of_range", code(device.persist(-1, 10)));
-        assertEquals("nvm.out_of_range", code(device.persist(0, 0)));
-        assertEquals("nvm.out_of_range", code(device.persist(32L * BLOCK - 10, 11)));
-        assertEquals("nvm.out_of_range", code(device.persist(Long.MAX_VALUE, Long.MAX_VALUE)));
+        assertEquals(StorageErrors.NVM_OUT_OF_RANGE, code(device.persist(-1, 10)));
+        assertEquals(StorageErrors.NVM_OUT_OF_RANGE, code(device.persist(0, 0)));
+        assertEquals(StorageErrors.NVM_OUT_OF_RANGE, code(device.persist(32L * BLOCK - 10, 11)));
+        assertEquals(StorageErrors.NVM_OUT_OF_RANGE, code(device.persist(Long.MAX_VALUE, Long.MAX_VALUE)));
         assertTrue(device.persist(32L * BLOCK - 10, 10).isOk());
     }
 

@@ -15,6 +15,7 @@ import flight.hal.ErrorCategory;
 import flight.hal.HalResult;
 import flight.hal.storage.IoOperation;
 import flight.hal.storage.IoResult;
+import flight.hal.storage.StorageErrors;
 
 class SubmissionQueueTest {
     private static final HalResult<IoResult> DONE = HalResult.ok(new IoResult(IoOperation.FLUSH, 0, 0));
@@ -49,7 +50,7 @@ class SubmissionQueueTest {
         release.countDown();
         queue.close();
         queued.forEach(future -> assertEquals(DONE, future.getNow(null)));
-        assertEquals("device.closed", queue.submit(() -> DONE).join().errorOrNull().code());
+        assertEquals(StorageErrors.DEVICE_CLOSED, queue.submit(() -> DONE).join().errorOrNull().code());
         assertEquals(6, counters.snapshot().submitted());
         assertEquals(0, counters.snapshot().rejected());
     }

@@ -24,6 +24,7 @@ import flight.hal.storage.DeviceFeature;
 import flight.hal.storage.IoOperation;
 import flight.hal.storage.IoRequest;
 import flight.hal.storage.IoResult;
+import flight.hal.storage.StorageErrors;
 import flight.hal.storage.ZoneInfo;
 import flight.hal.storage.ZoneState;
 
@@ -64,11 +65,11 @@ class ZonedDeviceTest extends DeviceTestCase {
     void writesMustLandOnTheWritePointer() {
         assertEquals(new IoResult(IoOperation.WRITE, 16, 2), device.write(16, pattern(1, 2, BLOCK)).orElseThrow());
         assertEquals(new ZoneInfo(1, 16, 16, 12, 18, ZoneState.IMPLICITLY_OPEN), zone(1));
-        assertEquals("zone.not_write_pointer", code(device.write(17, pattern(2, 1, BLOCK))));
-        assertEquals("zone.not_write_pointer", code(device.write(20, pattern(2, 1, BLOCK))));
+        assertEquals(StorageErrors.NOT_WRITE_POINTER, code(device.write(17, pattern(2, 1, BLOCK))));
+        assertEquals(StorageErrors.NOT_WRITE_POINTER, code(device.write(20, pattern(2, 1, BLOCK))));
         assertEquals(ErrorCategory.INVALID_PARAMETER, device.write(20, pattern(2, 1, BLOCK)).errorOrNull()
                 .category());
-        assertEquals("zone.boundary", code(device.write(30, pattern(2, 4, BLOCK))));
+        assertEquals(StorageErrors.ZONE_BOUNDARY, code(device.write(30, pattern(2, 4, BLOCK))));
         assertEquals(18, zone(1).writePointer());
         assertHolds(device, 16, pattern(1, 2, BLOCK));
         assertTrue(isZero(read(device, 18, 2)), "blocks past the write pointer read as zeros");
@@ -79,16 +80,16 @@ class ZonedDeviceTest extends DeviceTestCase {
         assertEquals(32, device.zoneAppend(32, pattern(1, 5, BLOCK)).orElseThrow().resultLba());
         assertEquals(37, device.zoneAppend(32, pattern(2, 5, BLOCK)).orElseThrow().resultLba());
         var full = device.zoneAppend(32, pattern(3, 3, BLOCK));
-        assertEquals("zone.full", code(full));
+        assertEquals(StorageErrors.ZONE_FULL, code(full));
         assertEquals(ErrorCategory.INSUFFICIENT_RESOURCES, full.errorOrNull().category());
         assertTrue(full.errorOrNull().message().contains("10 of its 12 writable blocks"), full.toString());
         assertEquals(42, device.zoneAppend(32, pattern(4, 2, BLOCK)).orElseThrow().resultLba());
         assertEquals(new ZoneInfo(2, 32, 16, 12, 44, ZoneState.FULL), zone(2));
-        assertEquals("zone.full", code(device.zoneAppend(32, pattern(5, 1, BLOCK))));
-        assertEquals("zone.full", code(device.write(44, pattern(5, 1, BLOCK))));
+        assertEquals(StorageErrors.ZONE_FULL, code(device.zoneAppend(32, pattern(5, 1, BLOCK))));
+        assertEquals(StorageErrors.ZONE_FULL, code(device.write(44, pattern(5, 1, BLOCK))));
         assertHolds(device, 37, pattern(2, 5, BLOCK));
-        assertEquals("zone.invalid_start", code(device.zoneAppend(33, pattern(5, 1, BLOCK))));
-        assertEquals("io.out_of_range", code(device.zoneAppend(64, pattern(5, 1, BLOCK))));
+        assertEquals(StorageErrors.ZONE_INVALID_START, code(device.zoneAppend(33, pattern(5, 1, BLOCK))));
+        assertEquals(StorageErrors.OUT_OF_RANGE, code(device.zoneAppend(64, pattern(5, 1, BLOCK))));
     }
 
     @Test
@@ -128,8 +129,8 @@ class ZonedDeviceTest extends DeviceTestCase {
         BlockEngine engine = BlockEngine.open(config).orElseThrow();
         List<ZoneInfo> before = engine.reportZones().orElseThrow();
         engine.close();
-        assertEquals("zone.metadata", code(engine.allocateZone(java.util.Optional.empty())));
-        assertEquals("zone.metadata", code(engine.execute(IoRequest.zone(IoOperation.ZONE_OPEN, 0))));
+        assertEquals(StorageErrors.ZONE_METADATA, code(engine.allocateZone(java.util.Optional.empty())));
+        assertEquals(StorageErrors.ZONE_METADATA, code(engine.execute(IoRequest.zone(IoOperation.ZONE_OPEN, 0))));
         assertEquals(before, engine.reportZones().orElseThrow());
         device = Devices.open(dir, name(), GEOMETRY);
     }
@@ -138,10 +139,10 @@ class ZonedDeviceTest extends DeviceTestCase {
     @Test
     void aClosedDeviceRefusesZoneCalls() {
         device.close();
-        assertEquals("device.closed", code(device.reportZones()));
-        assertEquals("device.closed", code(device.allocateZone()));
-        assertEquals("device.closed", code(device.zoneAppend(0, pattern(1, 1, BLOCK))));
-        assertEquals("device.closed", code(device.initialize()));
+        assertEquals(StorageErrors.DEVICE_CLOSED, code(device.reportZones()));
+        assertEquals(StorageErrors.DEVICE_CLOSED, code(device.allocateZone()));
+        assertEquals(StorageErrors.DEVICE_CLOSED, code(device.zoneAppend(0, pattern(1, 1, BLOCK))));
+        assertEquals(StorageErrors.DEVICE_CLOSED, code(device.initialize()));
         assertFalse(device.isAvailable());
         device = Devices.open(dir, name(), GEOMETRY);
         assertEquals(ZoneState.EMPTY, zone(0).state());
@@ -162,10 +163,12 @@ class ZonedDeviceTest extends DeviceTestCase {
         assertEquals(ZoneState.EMPTY, zone(1).state());
         manage(IoOperation.ZONE_FINISH, 0);
         assertEquals(new ZoneInfo(0, 0, 16, 12, 12, ZoneState.FULL), zone(0));
-        assertEquals("zone.invalid_transition", code(device.execute(IoRequest.zone(IoOperation.ZONE_OPEN, 0))));
-        assertEquals("zone.invalid_transition", code(device.execute(IoRequest.zone(IoOperation.ZONE_CLOSE, 0))));
-        assertEquals("zone.invalid_start", code(device.execute(IoRequest.zone(IoOperation.ZONE_FINISH, 5))));
-        assertEquals("zone.invalid_start", code(device.execute(IoRequest.zone(IoOperation.ZONE_RESET, -16))));
+        assertEquals(StorageErrors.INVALID_TRANSITION, code(device.execute(IoRequest.zone(IoOperation.ZONE_OPEN, 0))));
+        assertEquals(StorageErrors.INVALID_TRANSITION, code(device.execute(IoRequest.zone(IoOperation.ZONE_CLOSE, 0))));
+        assertEquals(StorageErrors.ZONE_INVALID_START, code(device.execute(IoRequest.zone(IoOperation.ZONE_FINISH,
+                5))));
+        assertEquals(StorageErrors.ZONE_INVALID_START, code(device.execute(IoRequest.zone(IoOperation.ZONE_RESET,
+                -16))));
         assertEquals(ErrorCategory.UNSUPPORTED_CAPABILITY, device.execute(IoRequest.discard(0, 1)).errorOrNull()
                 .category());
     }
@@ -177,11 +180,11 @@ class ZonedDeviceTest extends DeviceTestCase {
         assertEquals(new ZoneInfo(1, 16, 16, 12, 18, ZoneState.READ_ONLY), zone(1));
         assertEquals(ZoneState.OFFLINE, zone(2).state());
         assertHolds(device, 16, pattern(1, 2, BLOCK));
-        assertEquals("zone.read_only", code(device.zoneAppend(16, pattern(2, 1, BLOCK))));
-        assertEquals("zone.read_only", code(device.execute(IoRequest.zone(IoOperation.ZONE_RESET, 16))));
-        assertEquals("zone.offline", code(device.read(32, ByteBuffer.allocate(BLOCK))));
-        assertEquals("zone.offline", code(device.read(30, ByteBuffer.allocate(4 * BLOCK))));
-        assertEquals("zone.offline", code(device.write(32, pattern(2, 1, BLOCK))));
+        assertEquals(StorageErrors.ZONE_READ_ONLY, code(device.zoneAppend(16, pattern(2, 1, BLOCK))));
+        assertEquals(StorageErrors.ZONE_READ_ONLY, code(device.execute(IoRequest.zone(IoOperation.ZONE_RESET, 16))));
+        assertEquals(StorageErrors.ZONE_OFFLINE, code(device.read(32, ByteBuffer.allocate(BLOCK))));
+        assertEquals(StorageErrors.ZONE_OFFLINE, code(device.read(30, ByteBuffer.allocate(4 * BLOCK))));
+        assertEquals(StorageErrors.ZONE_OFFLINE, code(device.write(32, pattern(2, 1, BLOCK))));
         assertEquals(ErrorCategory.IO_ERROR, device.execute(IoRequest.zone(IoOperation.ZONE_OPEN, 32))
                 .errorOrNull().category());
         assertEquals(0, device.zoneAppend(0, pattern(3, 1, BLOCK)).orElseThrow().resultLba());
@@ -208,7 +211,7 @@ class ZonedDeviceTest extends DeviceTestCase {
         HostBlockDevice other = HostBlockDevice.open(Devices.properties(dir, "zns", DeviceConfig.KIND, "ZONED",
                 DeviceConfig.BLOCK_SIZE, BLOCK, DeviceConfig.ZONE_SIZE_BLOCKS, 8, DeviceConfig.ZONE_COUNT, 8));
         assertFalse(other.isAvailable());
-        assertTrue(other.ioPath().contains("zone.metadata_mismatch"), other.ioPath());
+        assertTrue(other.ioPath().contains(StorageErrors.METADATA_MISMATCH), other.ioPath());
         assertTrue(other.ioPath().contains("4 zones of 16 blocks (capacity 12)"), other.ioPath());
         other.close();
         device = Devices.open(dir, name(), GEOMETRY);
@@ -243,7 +246,7 @@ class ZonedDeviceTest extends DeviceTestCase {
         assertEquals(32, device.allocateZone().orElseThrow().startLba());
         assertEquals(48, device.allocateZone().orElseThrow().startLba());
         assertEquals(16, device.allocateZone().orElseThrow().startLba(), "falls back outside the GPU's range");
-        assertEquals("zone.none_empty", code(device.allocateZone()));
+        assertEquals(StorageErrors.NONE_EMPTY, code(device.allocateZone()));
         manage(IoOperation.ZONE_RESET, 48);
         device.topology = null;
         assertEquals(48, device.allocateZone().orElseThrow().startLba());

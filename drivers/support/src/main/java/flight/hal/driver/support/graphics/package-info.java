@@ -1,6 +1,6 @@
 /** A graphics driver that renders in software within given limits. */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package flight.hal.driver.support.graphics;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,6 @@
 /** A thread driver with one named worker thread per processor of a threading model. */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package flight.hal.driver.support.thread;
 
 import org.osgi.annotation.bundle.Export;
