@@ -23,16 +23,16 @@ public interface AlignedAllocator {
      * Allocates {@code size} bytes.
      *
      * @return the block; an {@code INVALID_PARAMETER} error for a size that is not positive or that overflows with
-     *         the header's overhead ({@code alloc.size_overflow}); {@code OUT_OF_MEMORY} when memory is exhausted
+     *         the header's overhead ({@value PlatformErrors#SIZE_OVERFLOW}); {@code OUT_OF_MEMORY} when memory is exhausted
      */
     HalResult<AlignedBlock> allocate(long size);
 
     /**
      * Frees {@code block}: poisons its header.
      *
-     * @return an {@code INVALID_STATE} error {@code alloc.double_free} when it was already freed, or
-     *         {@code alloc.corrupt} when its header was overwritten; {@code INVALID_PARAMETER} for a block of another
-     *         allocator or for {@code null}
+     * @return an {@code INVALID_STATE} error {@value PlatformErrors#DOUBLE_FREE} when it was already freed, or
+     *         {@value PlatformErrors#CORRUPT} when its header was overwritten; {@code INVALID_PARAMETER}
+     *         ({@value PlatformErrors#FOREIGN_BLOCK}) for a block of another allocator or for {@code null}
      */
     HalResult<Void> free(AlignedBlock block);
 

@@ -16,6 +16,9 @@ import flight.hal.HalResult;
 @ConsumerType
 public interface TemperatureSensor extends HalDriver {
 
-    /** The hottest sensor now, or an {@code UNSUPPORTED_CAPABILITY} error on a machine without sensors. */
+    /**
+     * The hottest sensor now, or an {@code UNSUPPORTED_CAPABILITY} error ({@value PlatformErrors#NO_SENSOR}) on a
+     * machine without sensors.
+     */
     HalResult<TemperatureReading> read();
 }

@@ -22,7 +22,8 @@ public interface PoolBlock extends AutoCloseable {
     /**
      * Gives the block back to its pool. Never allocates.
      *
-     * @return success; an {@code INVALID_STATE} error when the block was already released or the pool is closed
+     * @return success; an {@code INVALID_STATE} error when the block was already released
+     *         ({@value ResourceErrors#POOL_DOUBLE_RELEASE}) or the pool is closed ({@value ResourceErrors#POOL_CLOSED})
      */
     HalResult<Void> release();
 

@@ -16,8 +16,9 @@ public interface PoolManager {
      * @return the pool; an {@code INVALID_PARAMETER} error for a null or bad configuration (one that fails
      *         {@link PoolConfig#check()}, or grows to more than 2^20 blocks, which the manager keeps room for from the
      *         start), or a name or
-     *         {@code (type, blockSize)} the bundle already has a pool for, a {@code BUDGET_EXCEEDED} error when the
-     *         initial blocks do not fit the budget
+     *         {@code (type, blockSize)} the bundle already has a pool for ({@value ResourceErrors#POOL_DUPLICATE}), a
+     *         {@code BUDGET_EXCEEDED} error ({@value ResourceErrors#BUDGET_EXCEEDED}) when the initial blocks do not
+     *         fit the budget
      */
     HalResult<ResourcePool> createPool(PoolConfig config);
 

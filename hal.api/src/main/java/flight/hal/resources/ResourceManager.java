@@ -41,7 +41,9 @@ public interface ResourceManager {
      * {@code factory} once the budget has room.
      *
      * @return the resource; an {@code INVALID_PARAMETER} error for a blank name or bad metadata, else as the
-     *         class documentation says
+     *         class documentation says: {@value ResourceErrors#BUDGET_EXCEEDED} when the budget cannot take it in
+     *         {@code mode}, {@value ResourceErrors#ACQUIRE_TIMEOUT} or {@value ResourceErrors#ACQUIRE_CANCELLED} for a
+     *         wait that ended without room, {@value ResourceErrors#MANAGER_CLOSED} once this manager is closed
      */
     <T> HalResult<ResourceRef<T>> acquire(String name, ResourceMetadata metadata, Supplier<? extends T> factory,
                                           AcquisitionMode mode);
@@ -52,7 +54,7 @@ public interface ResourceManager {
         return acquire(name, metadata, factory, AcquisitionMode.NON_BLOCKING);
     }
 
-    /** Acquires a resource without a value: the budget claim itself. */
+    /** Acquires a resource without a value: the budget claim itself; errors as for {@link #acquire}. */
     HalResult<ScopedResource> acquireScoped(String name, ResourceMetadata metadata, AcquisitionMode mode);
 
     /** {@link #acquireScoped(String, ResourceMetadata, AcquisitionMode)} without waiting. */
@@ -78,9 +80,11 @@ public interface ResourceManager {
      *
      * @return the owner's view (close it to revoke); {@code INVALID_PARAMETER} for a blank or null driver name,
      *         {@code NOT_FOUND} for an unknown (or null, or released) resource or an unknown driver,
-     *         {@code INVALID_PARAMETER} ({@code share.not_shareable}) for a resource without the flag,
-     *         {@code INVALID_STATE} ({@code share.cycle}) when the share would make a cycle of waits between bundles,
-     *         {@code UNAVAILABLE} when the receiving bundle is not active
+     *         ({@value ResourceErrors#SHARE_TARGET_NOT_FOUND}), {@code INVALID_PARAMETER}
+     *         ({@value ResourceErrors#NOT_SHAREABLE}) for a resource without the flag, {@code INVALID_STATE}
+     *         ({@value ResourceErrors#SHARE_CYCLE}) when the share would make a cycle of waits between bundles,
+     *         {@code UNAVAILABLE} ({@value ResourceErrors#SHARE_TARGET_INACTIVE}, {@value ResourceErrors#SHARE_REFUSED})
+     *         when the receiving bundle is not active or the framework refuses the registration
      */
     HalResult<SharedResource> share(ResourceHandle handle, String targetDriverName);
 

@@ -14,9 +14,10 @@ public interface ResourcePool extends AutoCloseable {
     /**
      * A free block.
      *
-     * @return the block; an {@code INSUFFICIENT_RESOURCES} error ({@code pool.exhausted}) when all of the pool's
-     *         maximum blocks are in use, a {@code BUDGET_EXCEEDED} error when the budget refuses to let it grow, an
-     *         {@code INVALID_STATE} error once the pool is closed
+     * @return the block; an {@code INSUFFICIENT_RESOURCES} error ({@value ResourceErrors#POOL_EXHAUSTED}) when all of
+     *         the pool's maximum blocks are in use, a {@code BUDGET_EXCEEDED} error
+     *         ({@value ResourceErrors#BUDGET_EXCEEDED}) when the budget refuses to let it grow, an
+     *         {@code INVALID_STATE} error ({@value ResourceErrors#POOL_CLOSED}) once the pool is closed
      */
     HalResult<PoolBlock> acquire();
 

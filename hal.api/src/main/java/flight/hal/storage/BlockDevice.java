@@ -35,6 +35,15 @@ public interface BlockDevice extends HalDriver {
      * completed exceptionally. When the submission queue is full the stage completes at once with an
      * {@code INSUFFICIENT_RESOURCES} error (code {@code io.queue_full}): the caller should back off and retry.
      * Completion callbacks run on the device's I/O threads: do not wait there for other requests of the same device.
+     *
+     * <p>Error codes ({@link StorageErrors}): {@value StorageErrors#MISALIGNED}, {@value StorageErrors#OUT_OF_RANGE},
+     * {@value StorageErrors#TOO_LARGE}, {@value StorageErrors#EMPTY}, {@value StorageErrors#NO_BUFFER},
+     * {@value StorageErrors#READ_ONLY_BUFFER}, {@value StorageErrors#QUEUE_FULL}, {@value StorageErrors#IO_FAILED},
+     * {@value StorageErrors#DEVICE_CLOSED}; on zoned devices also {@value StorageErrors#NOT_WRITE_POINTER},
+     * {@value StorageErrors#ZONE_BOUNDARY}, {@value StorageErrors#ZONE_FULL}, {@value StorageErrors#ZONE_INVALID_START},
+     * {@value StorageErrors#INVALID_TRANSITION}, {@value StorageErrors#ZONE_READ_ONLY},
+     * {@value StorageErrors#ZONE_OFFLINE}, {@value StorageErrors#ZONE_METADATA}; zone operations on other devices
+     * {@value StorageErrors#NOT_ZONED}.
      */
     CompletionStage<HalResult<IoResult>> submit(IoRequest request);
 
@@ -68,29 +77,41 @@ public interface BlockDevice extends HalDriver {
      * maximum transfer size (never below one block), yielding between them. The whole request is checked before any
      * block is transferred. If one transfer fails, the error (code {@code io.partial}) says exactly how many bytes
      * were transferred before it.
+     *
+     * <p>Error codes: those of {@link #submit}, {@value StorageErrors#CHUNK_TOO_SMALL} and
+     * {@value StorageErrors#PARTIAL}.
      */
     HalResult<IoResult> transferLarge(IoRequest request);
 
-    /** The zones of a zoned device; an {@code UNSUPPORTED_CAPABILITY} error for other devices. */
+    /**
+     * The zones of a zoned device; an {@code UNSUPPORTED_CAPABILITY} error ({@value StorageErrors#NOT_ZONED}) for
+     * other devices, {@value StorageErrors#DEVICE_CLOSED} once closed.
+     */
     HalResult<List<ZoneInfo>> reportZones();
 
     /**
      * Takes an empty zone and opens it explicitly, from the LBA range of the calling thread's GPU (see
      * {@link flight.hal.platform.GpuTopology}) when the thread is bound to one and such a zone is empty, else the
      * first empty zone.
+     *
+     * <p>Error codes: {@value StorageErrors#NONE_EMPTY}, {@value StorageErrors#NOT_ZONED},
+     * {@value StorageErrors#ZONE_METADATA}, {@value StorageErrors#DEVICE_CLOSED}.
      */
     HalResult<ZoneInfo> allocateZone();
 
     /**
      * NVM persistence barrier ({@code hn4_hal_nvm_persist}): forces bytes {@code [byteOffset, byteOffset + length)}
      * of an NVM device's mapping to the medium. An {@code UNSUPPORTED_CAPABILITY} error for other devices.
+     *
+     * <p>Error codes: {@value StorageErrors#NVM_OUT_OF_RANGE}, {@value StorageErrors#IO_FAILED},
+     * {@value StorageErrors#DEVICE_CLOSED}.
      */
     HalResult<Void> persist(long byteOffset, long length);
 
     /**
      * The byte-addressable mapping of an NVM device (direct access): a buffer over the whole device whose writes reach
      * the medium when {@link #persist(long, long)} covers them. An {@code UNSUPPORTED_CAPABILITY} error for other
-     * devices.
+     * devices, {@value StorageErrors#DEVICE_CLOSED} once closed.
      */
     HalResult<ByteBuffer> mapping();
 
