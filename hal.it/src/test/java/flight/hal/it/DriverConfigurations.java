@@ -14,7 +14,10 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * {@link #deleteAll()} deletes every one of them, so the next test starts from the shipped drivers only.
  */
 final class DriverConfigurations {
-    /** Factory PID of {@code flight.hal.testing.HostileMemoryDriver}; its property {@value #FAULT} picks the fault. */
+    /**
+     * Factory PID of {@code flight.hal.driver.testing.internal.HostileMemoryDriver}; its property {@value #FAULT}
+     * picks the fault.
+     */
     static final String HOSTILE_MEMORY = "flight.hal.hostile.memory";
     static final String FAULT = "fault";
     /** Factory PID of configured test memory drivers ({@code BASIC_MEMORY} only). */

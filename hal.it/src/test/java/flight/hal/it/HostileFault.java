@@ -3,7 +3,7 @@ package flight.hal.it;
 import java.util.Locale;
 
 /**
- * The faults of the test bundle's {@code flight.hal.testing.HostileMemoryDriver}, by the same names (the value of its
+ * The faults of the test bundle's {@code flight.hal.driver.testing.internal.HostileMemoryDriver}, by the same names (the value of its
  * {@code fault} property), with what the registry's report of each must mention to say what went wrong.
  */
 enum HostileFault {

@@ -9,7 +9,7 @@ import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.I_Result;
 
 import flight.hal.platform.SpinLock;
-import flight.hal.platform.host.HostCpuPrimitives;
+import flight.hal.driver.platform.internal.HostCpuPrimitives;
 
 /**
  * The host spinlock's mutual exclusion: two threads each do a plain (non-atomic) read-modify-write of a counter

@@ -8,7 +8,7 @@ import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.ZZ_Result;
 
 import flight.hal.platform.SpinLock;
-import flight.hal.platform.host.HostCpuPrimitives;
+import flight.hal.driver.platform.internal.HostCpuPrimitives;
 
 /** Two {@code tryLock()} calls on a free host spinlock: exactly one takes it, whichever order they run in. */
 @JCStressTest

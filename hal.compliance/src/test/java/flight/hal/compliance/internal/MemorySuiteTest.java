@@ -15,7 +15,7 @@ import flight.hal.compliance.CheckCategory;
 import flight.hal.compliance.CheckResult;
 import flight.hal.compliance.Measurement;
 import flight.hal.compliance.Verdict;
-import flight.hal.dreamcast.DreamcastMemoryDriver;
+import flight.hal.driver.dreamcast.internal.DreamcastMemoryDriver;
 import flight.hal.memory.AllocationRequest;
 import flight.hal.memory.MemoryDriver;
 

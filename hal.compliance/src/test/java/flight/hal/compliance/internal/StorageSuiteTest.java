@@ -21,7 +21,7 @@ import flight.hal.compliance.Verdict;
 import flight.hal.storage.BlockDevice;
 import flight.hal.storage.IoOperation;
 import flight.hal.storage.IoResult;
-import flight.hal.storage.host.HostBlockDevice;
+import flight.hal.driver.storage.internal.HostBlockDevice;
 
 /** The block device suite against the host's file, NVM and zoned devices, and against devices bent to misbehave. */
 class StorageSuiteTest {

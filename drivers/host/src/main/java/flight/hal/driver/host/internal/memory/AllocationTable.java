@@ -1,0 +1,90 @@
+package flight.hal.driver.host.internal.memory;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import flight.hal.LiveObjects;
+import flight.hal.memory.MemoryAllocation;
+import flight.hal.memory.MemoryStats;
+import flight.hal.memory.MemoryType;
+
+/**
+ * The live allocations of one initialization of the driver, keyed by handle, with their accounting overall and per
+ * memory type. A new table is made by each {@code initialize()}, so its statistics count since initialization.
+ */
+final class AllocationTable {
+
+    private final Map<Long, MemoryAllocation> live = new ConcurrentHashMap<>();
+    private final UsageCounters overall = new UsageCounters();
+    /** One counter set per type; filled here and never changed after, so it is safe to read from any thread. */
+    private final Map<MemoryType, UsageCounters> byType = new EnumMap<>(MemoryType.class);
+
+    AllocationTable() {
+        for (MemoryType type : MemoryType.values()) {
+            byType.put(type, new UsageCounters());
+        }
+    }
+
+    void add(MemoryAllocation allocation) {
+        overall.recordAllocation(allocation.size());
+        byType.get(allocation.type()).recordAllocation(allocation.size());
+        live.put(allocation.handle(), allocation);
+    }
+
+    /** Removes the allocation atomically: of two releases of one handle, exactly one gets it, the other null. */
+    MemoryAllocation remove(long handle) {
+        MemoryAllocation allocation = live.remove(handle);
+        if (allocation != null) {
+            overall.recordRelease(allocation.size());
+            byType.get(allocation.type()).recordRelease(allocation.size());
+        }
+        return allocation;
+    }
+
+    /** The live allocation named {@code handle}, or null. */
+    MemoryAllocation get(long handle) {
+        return live.get(handle);
+    }
+
+    int liveCount() {
+        return live.size();
+    }
+
+    long usedBytes() {
+        return overall.usedBytes();
+    }
+
+    /** Removes every live allocation, counting each as released; what was removed. */
+    LiveObjects removeAll() {
+        LiveObjects removed = liveObjects();
+        live.keySet().forEach(this::remove);
+        return removed;
+    }
+
+    /** The live allocations. */
+    List<MemoryAllocation> allocations() {
+        return List.copyOf(live.values());
+    }
+
+    /** How many allocations are live and their bytes: two reads, each exact, not one snapshot. */
+    LiveObjects liveObjects() {
+        return new LiveObjects(live.size(), overall.usedBytes());
+    }
+
+    /** Forgets every live allocation without counting it as released. */
+    void clear() {
+        live.clear();
+    }
+
+    /**
+     * Stats over all types, or for one type when {@code type} is not null. The memory of all types is one pool, so
+     * free bytes and the largest free block are the pool's in both cases.
+     */
+    MemoryStats stats(MemoryType type, long totalBytes, long maxAllocationSize) {
+        long free = Math.max(0, totalBytes - overall.usedBytes());
+        UsageCounters counters = type == null ? overall : byType.get(type);
+        return counters.snapshot(totalBytes, free, Math.min(free, maxAllocationSize));
+    }
+}

@@ -1,0 +1,286 @@
+package flight.hal.driver.host.internal.memory;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import flight.hal.HalCapability;
+import flight.hal.HalError;
+import flight.hal.HalResult;
+import flight.hal.HandleIssuer;
+import flight.hal.LiveObjects;
+import flight.hal.ObjectOwner;
+import flight.hal.PerformanceTier;
+import flight.hal.RegisterHalDriver;
+import flight.hal.driver.support.DriverBase;
+import flight.hal.driver.support.PlatformProfile;
+import flight.hal.driver.support.memory.MemoryAdoption;
+import flight.hal.driver.support.memory.Reallocation;
+import flight.hal.memory.AllocationRequest;
+import flight.hal.memory.DefragmentationCallback;
+import flight.hal.memory.MemoryAlignment;
+import flight.hal.memory.MemoryAllocation;
+import flight.hal.memory.MemoryDriver;
+import flight.hal.memory.MemoryFlag;
+import flight.hal.memory.MemoryHandOver;
+import flight.hal.memory.MemoryStats;
+import flight.hal.memory.MemoryType;
+
+/**
+ * The memory driver of the machine the JVM runs on: allocations are direct (off-heap) byte buffers, aligned within a
+ * slightly larger buffer, accounted per handle and per memory type. Lifecycle, handles and the component wiring are
+ * {@link DriverBase}'s; each initialization's state is an {@link AllocationTable}.
+ *
+ * <p>Direct memory is never freed eagerly. Releasing it by hand ({@code Unsafe.invokeCleaner}) would turn a buffer the
+ * caller still holds into a use-after-free that can crash the JVM; the memory of a released allocation goes back to
+ * the platform when its buffer becomes unreachable and is collected. For the same reason it adopts any allocation
+ * another driver hands over in a hot swap that is within its size limit: the memory is the JVM's already.
+ */
+@Component(service = MemoryDriver.class, configurationPid = HostMemoryDriver.PID)
+@RegisterHalDriver(hal_interface = MemoryDriver.class, hal_driver_name = HostMemoryDriver.NAME, service_ranking = 10)
+public class HostMemoryDriver extends DriverBase<AllocationTable>
+        implements MemoryDriver, ObjectOwner<MemoryHandOver> {
+
+    static final String PID = "flight.hal.host.memory";
+    static final String NAME = "host.memory";
+    /** The largest supported alignment: sixteen 4 KiB pages, 64 KiB. */
+    static final int MAX_ALIGNMENT = 4096 * 16;
+
+    /** All plain RAM on the host. */
+    private static final Set<MemoryType> SUPPORTED_TYPES =
+            Collections.unmodifiableSet(EnumSet.of(MemoryType.SYSTEM, MemoryType.AUDIO, MemoryType.NETWORK,
+                    MemoryType.SHARED));
+    /** The JVM gives no control over page protection, caching or GPU mapping of a buffer. */
+    private static final List<MemoryFlag> UNSUPPORTED_FLAGS =
+            List.of(MemoryFlag.UNCACHED, MemoryFlag.GPU_VISIBLE, MemoryFlag.EXECUTABLE);
+    private static final Logger LOG = LoggerFactory.getLogger(HostMemoryDriver.class);
+
+    private final HostPlatform platform = new HostPlatform();
+    /** The current component properties. */
+    private volatile HostMemoryConfig config = HostMemoryConfig.DEFAULT;
+
+    public HostMemoryDriver() {
+        super(NAME);
+    }
+
+    /** A limit change through Config Admin applies in place, like a ranking change (see {@link DriverBase}). */
+    @Override
+    protected void configure(Map<String, Object> properties) {
+        config = HostMemoryConfig.from(properties);
+        LOG.debug("driver {} configured: {}", NAME, config);
+    }
+
+    @Override
+    protected HalResult<AllocationTable> open() {
+        return HalResult.ok(new AllocationTable());
+    }
+
+    @Override
+    protected void close(AllocationTable dropped) {
+        if (dropped.liveCount() > 0) {
+            LOG.warn("driver {} shut down with {} live allocations ({} bytes); dropping them, their memory returns "
+                    + "when their buffers become unreachable", NAME, dropped.liveCount(), dropped.usedBytes());
+            dropped.clear();
+        }
+    }
+
+    /**
+     * The machine: its processors, its memory (the JVM's limit when the machine does not tell) and the driver's
+     * current allocation limit.
+     */
+    @Override
+    protected PlatformProfile platform() {
+        EnumSet<HalCapability> capabilities = EnumSet.of(HalCapability.BASIC_MEMORY, HalCapability.VIRTUAL_MEMORY,
+                HalCapability.MEMORY_MAPPING, HalCapability.THREADING);
+        if (Runtime.getRuntime().availableProcessors() >= 2) {
+            capabilities.add(HalCapability.DUAL_CORE);
+        }
+        long total = platform.totalMemory();
+        return new PlatformProfile(platform.info(maxAllocationSize()), capabilities,
+                PerformanceTier.forTotalMemory(total > 0 ? total : Runtime.getRuntime().maxMemory()));
+    }
+
+    @Override
+    public HalResult<MemoryAllocation> allocate(AllocationRequest request) {
+        return state().flatMap(live -> allocate(live, request));
+    }
+
+    private HalResult<MemoryAllocation> allocate(AllocationTable live, AllocationRequest request) {
+        HalError refusal = AllocationRequest.check(request, maxAllocationSize(), MAX_ALIGNMENT).errorOrNull();
+        if (refusal == null) {
+            refusal = unsupportedTypeOrFlag(request);
+        }
+        if (refusal != null) {
+            return HalResult.err(refusal);
+        }
+        return DirectMemory.alignedBuffer((int) request.size(), request.alignment()).map(buffer -> {
+            MemoryAllocation allocation = new MemoryAllocation(handles().issue(), buffer, request.size(),
+                    request.alignment(), request.flags(), request.type());
+            live.add(allocation);
+            return allocation;
+        });
+    }
+
+    private static HalError unsupportedTypeOrFlag(AllocationRequest request) {
+        if (!supportsType(request.type())) {
+            return unsupportedType(request.type());
+        }
+        for (MemoryFlag flag : UNSUPPORTED_FLAGS) {
+            if (request.has(flag)) {
+                return HalError.unsupportedCapability("memory flag " + flag + " cannot be honoured by driver " + NAME
+                        + ": the JVM gives no control over page protection, caching or GPU mapping");
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public HalResult<Void> deallocate(long handle) {
+        // Only the table entry goes; the buffer's memory returns once it is unreachable (see the class comment).
+        return state().flatMap(live -> live.remove(handle) != null ? HalResult.ok() : refuse(handle, "release"));
+    }
+
+    @Override
+    public HalResult<MemoryAllocation> reallocate(long handle, long newSize) {
+        return state().flatMap(live -> find(live, handle, "reallocate").flatMap(old -> Reallocation.move(old,
+                new AllocationRequest(newSize, old.alignment(), old.flags(), old.type()),
+                resized -> allocate(live, resized), released -> live.remove(released) != null,
+                () -> refuse(handle, "reallocate"))));
+    }
+
+    @Override
+    public HalResult<MemoryStats> stats() {
+        return state().map(live -> live.stats(null, totalBytes(), maxAllocationSize()));
+    }
+
+    /** The type's own usage; total, free and largest block are those of the one pool all types share. */
+    @Override
+    public HalResult<MemoryStats> stats(MemoryType type) {
+        return state().flatMap(live -> supportsType(type)
+                ? HalResult.ok(live.stats(type, totalBytes(), maxAllocationSize()))
+                : HalResult.err(unsupportedType(type)));
+    }
+
+    @Override
+    public boolean isValid(long handle) {
+        AllocationTable live = current();
+        return live != null && live.get(handle) != null;
+    }
+
+    @Override
+    public HalResult<MemoryAllocation> allocationInfo(long handle) {
+        return state().flatMap(live -> find(live, handle, "describe"));
+    }
+
+    @Override
+    public boolean supportsAlignment(int alignment) {
+        return MemoryAlignment.isPowerOfTwoWithin(alignment, MAX_ALIGNMENT);
+    }
+
+    @Override
+    public boolean supportsMemoryType(MemoryType type) {
+        return supportsType(type);
+    }
+
+    /**
+     * The configured limit, capped so that a buffer with alignment padding still has an {@code int} capacity, and by
+     * the JVM's memory limit (the direct-memory limit defaults to the maximum heap).
+     */
+    @Override
+    public long maxAllocationSize() {
+        long cap = Math.min(Integer.MAX_VALUE - MAX_ALIGNMENT, Runtime.getRuntime().maxMemory());
+        return Math.min(cap, config.maxAllocationBytes().orElse(Long.MAX_VALUE));
+    }
+
+    /**
+     * Direct buffers have fixed native addresses that the JVM gives no way to move, so nothing can be compacted:
+     * reports no progress to make and returns 0 bytes moved.
+     */
+    @Override
+    public HalResult<Long> defragment(DefragmentationCallback callback) {
+        return state().map(live -> {
+            if (callback != null) {
+                callback.progress(0, 0);
+            }
+            return 0L;
+        });
+    }
+
+    /** {@code System.gc()}: only a hint, which also lets unreachable released buffers give back their memory. */
+    @Override
+    public HalResult<Void> gcHint() {
+        return state().map(live -> {
+            System.gc();
+            return null;
+        });
+    }
+
+    /**
+     * Requests a collection and returns how much the JVM's direct buffer pool shrank meanwhile. Buffers are freed by
+     * their cleaners after collection, so memory may also come back later than this call sees.
+     */
+    @Override
+    public HalResult<Long> trim() {
+        return state().map(live -> {
+            long before = DirectMemory.used();
+            System.gc();
+            return Math.max(0, before - DirectMemory.used());
+        });
+    }
+
+    /** All memory types are one pool of host RAM, so the driver's total is the JVM's memory limit. */
+    private static long totalBytes() {
+        return Runtime.getRuntime().maxMemory();
+    }
+
+    private static boolean supportsType(MemoryType type) {
+        return type != null && SUPPORTED_TYPES.contains(type);
+    }
+
+    private HalResult<MemoryAllocation> find(AllocationTable live, long handle, String verb) {
+        MemoryAllocation allocation = live.get(handle);
+        return allocation != null ? HalResult.ok(allocation) : refuse(handle, verb);
+    }
+
+    private static HalError unsupportedType(MemoryType type) {
+        return HalError.unsupportedCapability("memory type " + type + " is not available from driver " + NAME
+                + "; it serves " + SUPPORTED_TYPES);
+    }
+
+    @Override
+    public LiveObjects liveObjects() {
+        AllocationTable live = current();
+        return live == null ? LiveObjects.NONE : live.liveObjects();
+    }
+
+    @Override
+    public HalResult<MemoryHandOver> exportObjects() {
+        return state().map(live -> new MemoryHandOver(live.allocations()));
+    }
+
+    /** Adopts every allocation, or none when one exceeds its size limit; types and flags need nothing of it. */
+    @Override
+    public HalResult<LiveObjects> adoptObjects(MemoryHandOver objects, HandleIssuer from) {
+        return state().flatMap(live -> MemoryAdoption.adoptWithin(NAME, maxAllocationSize(), objects, from,
+                adopted -> adopted.forEach(live::add), handles()));
+    }
+
+    /** The adopter has the allocations now: forget them; their buffers live on with it. */
+    @Override
+    public void exportCompleted() {
+        dropObjects();
+    }
+
+    /** Releasing a host allocation is forgetting it (see the class comment). */
+    @Override
+    public LiveObjects dropObjects() {
+        AllocationTable live = current();
+        return live == null ? LiveObjects.NONE : live.removeAll();
+    }
+}

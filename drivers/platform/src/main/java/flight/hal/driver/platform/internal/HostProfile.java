@@ -1,0 +1,23 @@
+package flight.hal.driver.platform.internal;
+
+import java.util.Set;
+
+import flight.hal.PerformanceTier;
+import flight.hal.PlatformInfo;
+import flight.hal.driver.support.PlatformProfile;
+
+/** The machine the JVM runs on, as the platform drivers report it: they allocate nothing, so no capabilities. */
+final class HostProfile {
+
+    private HostProfile() {
+    }
+
+    static PlatformProfile current() {
+        Runtime runtime = Runtime.getRuntime();
+        String architecture = System.getProperty("os.arch", "unknown");
+        PlatformInfo info = new PlatformInfo(System.getProperty("os.name", "unknown"), architecture,
+                System.getProperty("os.version", ""), runtime.maxMemory(), architecture.contains("64") ? 8 : 4,
+                runtime.maxMemory(), runtime.availableProcessors(), 0);
+        return new PlatformProfile(info, Set.of(), PerformanceTier.forTotalMemory(runtime.maxMemory()));
+    }
+}

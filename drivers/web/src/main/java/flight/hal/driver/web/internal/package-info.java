@@ -1,0 +1,7 @@
+/**
+ * The Web profile: memory, graphics and threading drivers enforcing a browser runtime's limits on a desktop JVM,
+ * built on the driver support library.
+ *
+ * <p>Private to its bundle (not exported): reached only as the HAL services its components register.
+ */
+package flight.hal.driver.web.internal;
