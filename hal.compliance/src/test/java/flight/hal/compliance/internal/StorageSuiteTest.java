@@ -36,7 +36,7 @@ class StorageSuiteTest {
         for (int i = 0; i + 1 < keyValues.length; i += 2) {
             properties.put((String) keyValues[i], keyValues[i + 1]);
         }
-        return HostBlockDevice.open(properties);
+        return ScrActivation.activated(new HostBlockDevice(), properties);
     }
 
     private static List<CheckResult> check(BlockDevice device) {

@@ -82,12 +82,8 @@ public class HostBlockDevice implements BlockDevice, AutoCloseable {
     private ThermalGovernor governor;
     private volatile boolean active;
 
-    /**
-     * Opens a device outside a framework, as a configuration would. Public (in a package the bundle does not export)
-     * only for the compliance kit's unit tests, which run its storage suite against real devices; the benchmarks and
-     * tests of this bundle sit beside it.
-     */
-    public static HostBlockDevice open(Map<String, ?> properties) {
+    /** Opens a device outside a framework, as a configuration would: for the tests and benchmarks beside it. */
+    static HostBlockDevice open(Map<String, ?> properties) {
         HostBlockDevice device = new HostBlockDevice();
         device.activate(properties);
         return device;
