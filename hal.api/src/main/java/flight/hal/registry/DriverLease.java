@@ -5,7 +5,8 @@ import org.osgi.annotation.versioning.ProviderType;
 import flight.hal.HalDriver;
 
 /**
- * A claim on one driver: it is not shut down before the lease is closed. Closing twice is harmless.
+ * A claim on one driver: it is not shut down before the lease is closed. Closing twice is harmless; closing from two
+ * threads at once is not: a lease is used as try-with-resources uses it, by one thread at a time.
  *
  * @param <T> the HAL interface
  */

@@ -1,27 +1,17 @@
 package flight.hal.registry.internal;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-
 import flight.hal.HalDriver;
 import flight.hal.registry.DriverLease;
 
-/** A lease on one activation; the first close releases it, later ones do nothing. */
+/**
+ * A lease on one activation; the first close releases it, later ones do nothing. A plain flag is enough for that: a
+ * lease is closed by one thread at a time ({@link DriverLease}), and an atomic flag would add a locked
+ * instruction to every leased call.
+ */
 final class Lease<T extends HalDriver> implements DriverLease<T> {
-    private static final VarHandle CLOSED;
-
-    static {
-        try {
-            CLOSED = MethodHandles.lookup().findVarHandle(Lease.class, "closed", boolean.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     private final Activation activation;
     private final int stripe;
-    @SuppressWarnings("unused") // accessed through CLOSED
-    private volatile boolean closed;
+    private boolean closed;
 
     Lease(Activation activation, int stripe) {
         this.activation = activation;
@@ -36,7 +26,8 @@ final class Lease<T extends HalDriver> implements DriverLease<T> {
 
     @Override
     public void close() {
-        if (CLOSED.compareAndSet(this, false, true)) {
+        if (!closed) {
+            closed = true;
             activation.release(stripe);
         }
     }

@@ -22,6 +22,8 @@ final class RoleHandle<T extends HalDriver> implements DriverHandle<T> {
     private final LongSupplier ownerWaitNanos;
     private volatile Set<HalCapability> required;
     private volatile Activation selected;
+    /** {@code selected}'s driver, kept apart so that {@link #current()} is one volatile read, as a plain field is. */
+    private volatile HalDriver selectedDriver;
 
     RoleHandle(String interfaceName, Set<HalCapability> required, Owners owners, LongSupplier ownerWaitNanos) {
         this.interfaceName = interfaceName;
@@ -47,8 +49,7 @@ final class RoleHandle<T extends HalDriver> implements DriverHandle<T> {
     @Override
     @SuppressWarnings("unchecked")
     public T current() {
-        Activation current = selected;
-        return current == null ? null : (T) current.driver;
+        return (T) selectedDriver;
     }
 
     @Override
@@ -127,5 +128,6 @@ final class RoleHandle<T extends HalDriver> implements DriverHandle<T> {
 
     void publish(Activation next) {
         selected = next;
+        selectedDriver = next == null ? null : next.driver;
     }
 }

@@ -22,11 +22,13 @@ import flight.hal.registry.DriverLease;
 
 /**
  * Reaching the selected driver, and calling it so that the call cannot straddle a swap: the registry's handle
- * ({@code current}: one volatile read; {@code call} and {@code lease}: a lease counted on the caller's stripe) against
- * a plain volatile field and the lock-based peers a registry would otherwise use ({@code synchronized} lookup; a read
- * lock held over the call, the write lock taken by a swap). Run at 1 and at 2 threads in one invocation, so the cost
- * per thread under contention shows next to the uncontended one. Lives beside the registry's code (its test sources)
- * to reach its package-private handle; hal.benchmarks puts it in benchmarks.jar.
+ * ({@code handle.current}: one volatile read; {@code handle.call} and {@code handle.lease}: a lease counted on the
+ * caller's stripe, {@code lease()} + call + {@code close()} for the latter) against a plain volatile field
+ * ({@code volatile.field}, the peer of {@code current()}) and the lock-based peers a registry would otherwise use
+ * ({@code synchronized} lookup; a read lock held over the call, the write lock taken by a swap). Each variant is a
+ * {@link Lookup} chosen once per fork, so the measured path holds no dispatch of its own. Run at 1 and at 2 threads in
+ * one invocation, so the cost per thread under contention shows next to the uncontended one. Lives beside the
+ * registry's code (its test sources) to reach its package-private handle; hal.benchmarks puts it in benchmarks.jar.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,6 +46,12 @@ public class DriverLookupBenchmark {
     private final Object monitor = new Object();
     private HalDriver guarded;
     private volatile HalDriver selected;
+    private Lookup lookup;
+
+    /** One way to reach the selected driver and call it. */
+    private interface Lookup {
+        Object lookupAndCall();
+    }
 
     @Setup
     public void select() {
@@ -52,45 +60,41 @@ public class DriverLookupBenchmark {
         handle.publish(new Activation(new Candidate("bench.Driver", null, driver), null, () -> { }));
         guarded = driver;
         selected = driver;
-    }
-
-    @Benchmark
-    @Threads(1)
-    public Object oneThread() {
-        return lookupAndCall();
-    }
-
-    @Benchmark
-    @Threads(2)
-    public Object twoThreads() {
-        return lookupAndCall();
-    }
-
-    private Object lookupAndCall() {
-        switch (variant) {
-            case "volatile.field":
-                return selected.initialize();
-            case "handle.current":
-                return handle.current().initialize();
-            case "handle.call":
-                return handle.call(HalDriver::initialize);
-            case "handle.lease":
+        lookup = switch (variant) {
+            case "volatile.field" -> () -> selected.initialize();
+            case "handle.current" -> () -> handle.current().initialize();
+            case "handle.call" -> () -> handle.call(HalDriver::initialize);
+            case "handle.lease" -> () -> {
                 try (DriverLease<HalDriver> lease = handle.lease().orElseThrow()) {
                     return lease.driver().initialize();
                 }
-            case "synchronized":
+            };
+            case "synchronized" -> () -> {
                 synchronized (monitor) {
                     return guarded.initialize();
                 }
-            case "readLock.call":
+            };
+            case "readLock.call" -> () -> {
                 swapLock.readLock().lock();
                 try {
                     return guarded.initialize();
                 } finally {
                     swapLock.readLock().unlock();
                 }
-            default:
-                throw new IllegalArgumentException(variant);
-        }
+            };
+            default -> throw new IllegalArgumentException(variant);
+        };
+    }
+
+    @Benchmark
+    @Threads(1)
+    public Object oneThread() {
+        return lookup.lookupAndCall();
+    }
+
+    @Benchmark
+    @Threads(2)
+    public Object twoThreads() {
+        return lookup.lookupAndCall();
     }
 }

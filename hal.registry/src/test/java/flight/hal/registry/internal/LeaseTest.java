@@ -2,6 +2,8 @@ package flight.hal.registry.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
@@ -34,6 +36,15 @@ class LeaseTest {
         assertEquals(1, activation.openLeases());
         activation.release(first);
         assertEquals(0, activation.openLeases());
+    }
+
+    @Test
+    void currentFollowsEveryPublication() {
+        assertNull(handle.current());
+        handle.publish(activation);
+        assertSame(candidate.driver, handle.current());
+        handle.publish(null);
+        assertNull(handle.current());
     }
 
     @Test
