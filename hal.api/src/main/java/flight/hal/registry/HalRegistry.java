@@ -1,5 +1,6 @@
 package flight.hal.registry;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +46,20 @@ public interface HalRegistry {
      * @since 1.1
      */
     <T extends HalDriver> DriverHandle<T> handle(Class<T> halInterface, Set<HalCapability> required);
+
+    /**
+     * Waits, at most {@code timeout}, until the registry has acted on every driver registered, changed or unregistered
+     * before this call (it selects on its own threads, so a selection follows a registration a little later). Start-up
+     * scripts, health checks and tests use it to know that the selections are those of the drivers present.
+     *
+     * @return every interface's status once that work is done; a {@code TIMEOUT} error when it was not done within
+     *         {@code timeout}; an {@code INVALID_PARAMETER} error for a null or negative timeout; an
+     *         {@code INVALID_STATE} error when called on one of the registry's selection threads (from a driver's
+     *         lifecycle method, say), which would wait for itself
+     *
+     * @since 1.3
+     */
+    HalResult<List<InterfaceStatus>> awaitSelections(Duration timeout);
 
     /** Every interface that has or had candidates, with its candidates in selection order. */
     List<InterfaceStatus> interfaces();

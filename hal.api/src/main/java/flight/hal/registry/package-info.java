@@ -3,7 +3,7 @@
  * under a call, pinning, and notifications of selection changes.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package flight.hal.registry;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,16 +1,21 @@
 package flight.hal.registry.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
@@ -124,6 +129,41 @@ public final class DriverRegistry implements HalRegistry, SelectionContext {
         List<InterfaceStatus> statuses = new ArrayList<>(sorted.size());
         sorted.forEach(selection -> statuses.add(selection.status()));
         return statuses;
+    }
+
+    @Override
+    public HalResult<List<InterfaceStatus>> awaitSelections(Duration timeout) {
+        if (timeout == null || timeout.isNegative()) {
+            return HalResult.err(HalError.invalidParameter("awaitSelections needs a timeout of zero or more, was "
+                    + timeout));
+        }
+        if (Thread.currentThread() instanceof SerialWorker.WorkerThread) {
+            return HalResult.err(HalError.invalidState("awaitSelections was called on a registry selection thread,"
+                    + " which would wait for its own work"));
+        }
+        CompletableFuture<?>[] work = selections.values().stream().map(InterfaceSelection::settled)
+                .toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(work).get(saturatedNanos(timeout), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return HalResult.err(HalError.timeout("interrupted while waiting for the registry's selections"));
+        } catch (TimeoutException e) {
+            return HalResult.err(HalError.timeout("the registry's selections were not done within "
+                    + timeout.toMillis() + " ms"));
+        } catch (ExecutionException e) {
+            // a failed reselection is logged where it failed and shows in the statuses
+        }
+        return HalResult.ok(interfaces());
+    }
+
+    /** {@code timeout} in nanoseconds; one too long for a {@code long} (over 292 years) waits as long as one can. */
+    private static long saturatedNanos(Duration timeout) {
+        try {
+            return timeout.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     @Override

@@ -1,5 +1,9 @@
 package flight.hal.registry.internal;
 
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.List;
+
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Component;
@@ -8,6 +12,7 @@ import org.osgi.service.component.annotations.Reference;
 import flight.hal.HalResult;
 import flight.hal.LiveObjects;
 import flight.hal.registry.HalRegistry;
+import flight.hal.registry.InterfaceStatus;
 
 /** Gogo commands of scope {@code hal} over the registry. They return text; the shell prints it. */
 @Component(service = HalCommands.class, property = {
@@ -16,7 +21,8 @@ import flight.hal.registry.HalRegistry;
         "osgi.command.function=info",
         "osgi.command.function=pin",
         "osgi.command.function=unpin",
-        "osgi.command.function=retire"})
+        "osgi.command.function=retire",
+        "osgi.command.function=await"})
 public final class HalCommands {
 
     @Reference
@@ -26,6 +32,17 @@ public final class HalCommands {
             + " (all drivers of a non-exclusive interface are AVAILABLE by name)")
     public String drivers() {
         return RegistryReport.interfaces(registry.interfaces());
+    }
+
+    @Descriptor("wait until the registry has acted on every driver registered so far, then say whether every interface"
+            + " with a driver on standby has one selected, and how long after the JVM's start")
+    public String await(@Descriptor("longest wait in milliseconds (default 30000)") @Parameter(names = "--timeout",
+            absentValue = "30000") long timeoutMillis) {
+        HalResult<List<InterfaceStatus>> settled = registry.awaitSelections(Duration.ofMillis(timeoutMillis));
+        if (settled.isErr()) {
+            return "error: " + settled.errorOrNull();
+        }
+        return RegistryReport.readiness(settled.valueOrNull(), ManagementFactory.getRuntimeMXBean().getUptime());
     }
 
     @Descriptor("show a driver's capabilities, performance tier and platform info")

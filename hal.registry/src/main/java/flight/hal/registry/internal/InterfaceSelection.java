@@ -156,6 +156,11 @@ final class InterfaceSelection {
         }
     }
 
+    /** Completes once the work submitted before it is done. */
+    CompletableFuture<Void> settled() {
+        return worker.submit(() -> null);
+    }
+
     InterfaceStatus status() {
         Plan plan = plan();
         Map<RoleHandle<?>, String> roleNotes;

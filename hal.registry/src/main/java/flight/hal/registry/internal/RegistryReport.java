@@ -24,6 +24,24 @@ final class RegistryReport {
         return text.toString();
     }
 
+    /**
+     * After {@code hal:await}: whether every interface that has a driver able to serve (on standby) has one selected,
+     * the interfaces that do not, and how long after the JVM's start that was seen.
+     */
+    static String readiness(List<InterfaceStatus> statuses, long uptimeMillis) {
+        List<InterfaceStatus> waiting = statuses.stream()
+                .filter(status -> status.selected() == null && status.candidates().stream()
+                        .anyMatch(driver -> driver.state() == DriverState.STANDBY))
+                .toList();
+        StringBuilder text = new StringBuilder(waiting.isEmpty() ? "HAL ready" : "HAL not ready")
+                .append(String.format(Locale.ROOT, " %d ms after the JVM started: %d interface(s), %d selected%n",
+                        uptimeMillis, statuses.size(),
+                        statuses.stream().filter(status -> status.selected() != null).count()));
+        waiting.forEach(status -> text.append("  no driver selected for ").append(status.interfaceName())
+                .append(status.note().isEmpty() ? "" : " (" + status.note() + ")").append(System.lineSeparator()));
+        return text.toString();
+    }
+
     static String interfaceStatus(InterfaceStatus status) {
         StringBuilder text = new StringBuilder(status.interfaceName());
         if (status.pin() != null) {
