@@ -54,7 +54,17 @@ final class RoleHandle<T extends HalDriver> implements DriverHandle<T> {
 
     @Override
     public HalResult<DriverLease<T>> lease() {
-        Backoff backoff = null;
+        Activation current = selected;
+        int stripe = current == null ? -1 : current.tryAcquire();
+        if (stripe >= 0) {
+            return HalResult.ok(new Lease<>(current, stripe));
+        }
+        return leaseAfterSwap();
+    }
+
+    /** None selected, or the selected one closed between the read and the claim: wait for its successor, bounded. */
+    private HalResult<DriverLease<T>> leaseAfterSwap() {
+        Backoff backoff = new Backoff(ownerWaitNanos.getAsLong());
         while (true) {
             Activation current = selected;
             if (current == null) {
@@ -64,8 +74,6 @@ final class RoleHandle<T extends HalDriver> implements DriverHandle<T> {
             if (stripe >= 0) {
                 return HalResult.ok(new Lease<>(current, stripe));
             }
-            // closed between the read and the claim: its successor is published or about to be; read again
-            backoff = backoff == null ? new Backoff(ownerWaitNanos.getAsLong()) : backoff;
             if (!backoff.pause()) {
                 return HalResult.err(HalError.timeout("the selected driver of " + interfaceName
                         + " stayed closed for a swap longer than the registry's bound"));

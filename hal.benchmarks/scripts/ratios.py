@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Runs the HAL's JMH benchmarks with quick settings in one JMH invocation and prints the project's paths next to the
+peers measured in the same run, as ratios against the goals of issue 11 (a Markdown table).
+
+usage: hal.benchmarks/scripts/ratios.py [--json results.json] [--long] [JMH regexp ...] [JMH options ...]
+  --json FILE   read an earlier run's JSON instead of running (JMH's -rf json output)
+  without it, runs java -jar hal.benchmarks/target/benchmarks.jar (build it first: mvn -B -DskipTests package)
+"""
+import argparse
+import json
+import subprocess
+import sys
+
+QUICK = ["-f", "1", "-wi", "2", "-w", "1s", "-i", "3", "-r", "1s"]
+LONG = ["-f", "2", "-wi", "3", "-w", "2s", "-i", "5", "-r", "2s"]
+
+
+def at(benchmark, method, **params):
+    return (benchmark + "." + method, tuple(sorted(params.items())))
+
+
+def ratio(label, project, peer, most, lower_is_better=True):
+    """project / peer, which must stay at or below `most` (or, for throughput, at or above it)."""
+    return dict(label=label, project=project, peer=peer, kind="ratio", goal=most, lower=lower_is_better)
+
+
+def extra(label, project, peer, most):
+    """project - peer in the score's unit, at most `most`."""
+    return dict(label=label, project=project, peer=peer, kind="extra", goal=most, lower=True)
+
+
+LOOKUP = "DriverLookupBenchmark"
+ROWS = [
+    ratio("lookup: current() vs a volatile field, 1 thread",
+          at(LOOKUP, "oneThread", variant="handle.current"), at(LOOKUP, "oneThread", variant="volatile.field"), 1.1),
+    extra("lookup: leased call (lease()+call+close) over current(), 1 thread",
+          at(LOOKUP, "oneThread", variant="handle.lease"), at(LOOKUP, "oneThread", variant="handle.current"), 3.0),
+    extra("lookup: handle.call over current(), 1 thread",
+          at(LOOKUP, "oneThread", variant="handle.call"), at(LOOKUP, "oneThread", variant="handle.current"), 3.0),
+    ratio("lookup: leased call per thread, 2 threads vs 1",
+          at(LOOKUP, "twoThreads", variant="handle.lease"), at(LOOKUP, "oneThread", variant="handle.lease"), 1.5),
+]
+
+
+def run_jmh(jar, options, patterns, output):
+    command = ["java", "-jar", jar] + options + ["-prof", "gc", "-rf", "json", "-rff", output] + patterns
+    print("running: " + " ".join(command), file=sys.stderr)
+    subprocess.run(command, check=True, stdout=sys.stderr)
+
+
+def index(results):
+    scores = {}
+    for result in results:
+        name = result["benchmark"].rsplit(".", 2)
+        key = (name[-2] + "." + name[-1], tuple(sorted(result.get("params", {}).items())))
+        metric = result["primaryMetric"]
+        alloc = result.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
+        scores[key] = (metric["score"], metric["scoreError"], metric["scoreUnit"], alloc)
+    return scores
+
+
+def describe(key, score):
+    value, error, unit, alloc = score
+    params = ", ".join("%s=%s" % item for item in key[1])
+    text = "%s(%s) %.3g ± %.2g %s" % (key[0], params, value, error if error == error else 0, unit)
+    return text + ("" if alloc is None else ", %.0f B/op" % alloc)
+
+
+def table(scores):
+    lines = ["| path | project | peer in the same run | measured | goal | met |", "| --- | --- | --- | --- | --- | --- |"]
+    missing = []
+    for row in ROWS:
+        if row["project"] not in scores or row["peer"] not in scores:
+            missing.append(row["label"])
+            continue
+        project, peer = scores[row["project"]], scores[row["peer"]]
+        if row["kind"] == "ratio":
+            measured = project[0] / peer[0]
+            shown, goal = "%.2fx" % measured, ("<= %.2fx" if row["lower"] else ">= %.2fx") % row["goal"]
+        else:
+            measured = project[0] - peer[0]
+            shown, goal = "%+.1f %s" % (measured, project[2]), "<= +%.1f %s" % (row["goal"], project[2])
+        met = measured <= row["goal"] if row["lower"] else measured >= row["goal"]
+        lines.append("| %s | %s | %s | %s | %s | %s |" % (row["label"], describe(row["project"], project),
+                                                          describe(row["peer"], peer), shown, goal,
+                                                          "yes" if met else "**no**"))
+    return lines, missing
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--json")
+    parser.add_argument("--jar", default="hal.benchmarks/target/benchmarks.jar")
+    parser.add_argument("--long", action="store_true", help="2 forks, longer iterations")
+    parser.add_argument("--out", default="jmh-results.json")
+    parser.add_argument("patterns", nargs="*")
+    args, jmh_options = parser.parse_known_args()
+    if args.json is None:
+        run_jmh(args.jar, (LONG if args.long else QUICK) + jmh_options, args.patterns, args.out)
+        args.json = args.out
+    with open(args.json) as f:
+        scores = index(json.load(f))
+    lines, missing = table(scores)
+    print("\n".join(lines))
+    if missing:
+        print("\nnot in this run: " + "; ".join(missing))
+
+
+if __name__ == "__main__":
+    main()
