@@ -35,17 +35,18 @@ import flight.hal.storage.IoResult;
 
 /**
  * The storage paths through the HAL's host devices, each beside the raw {@link FileChannel} call a user would make
- * instead, on the same kind of file (128 MiB, written in full and forced before the trial, in one temporary folder
- * removed afterwards) so that the page cache treats both alike. Every benchmark has its own {@code path} parameter:
- * the {@code hal.*} values are the project's, the {@code raw.*} values the peers.
+ * instead, on the same kind of file (128 MiB unless said otherwise, written in full and forced before the trial, in
+ * one temporary folder removed afterwards) so that the page cache treats both alike. Every benchmark has its own
+ * {@code path} parameter: the {@code hal.*} values are the project's, the {@code raw.*} values the peers.
  * <ul>
  * <li>{@link #sequentialWrite}: 1 MiB writes, sequential and wrapping around the file. {@code hal.write}: the file
  * device's synchronous {@code write}; {@code raw.write}: {@code FileChannel.write(buffer, position)}.
  * {@code hal.write.flush8m} / {@code raw.write.force8m}: the same with the device's {@code flush()} / a
  * {@code FileChannel.force(false)} (the same fdatasync) after every 8 MiB.</li>
- * <li>{@link #zoneAppend}: 1 MiB appends. {@code hal.zoneAppend}: {@code zoneAppend} to the zoned device's one
- * 128 MiB zone, reset (a forced metadata change, as the contract requires) each time it fills, every 128 appends;
- * {@code raw.positionalWrite}: a positional write at the next offset, wrapping around.</li>
+ * <li>{@link #zoneAppend}: 1 MiB appends, on a 512 MiB file for both. {@code hal.zoneAppend}: {@code zoneAppend} to
+ * the zoned device's one 512 MiB zone (each append also stores the zone's write pointer), reset (a forced metadata
+ * change, as the contract requires) each time it fills, every 512 appends; {@code raw.positionalWrite}: a positional
+ * write at the next offset, wrapping around.</li>
  * <li>{@link #directRead4k}: 4 KiB reads at random block offsets (the same sequence for both) into an aligned direct
  * buffer, around the page cache. {@code hal.directRead4k}: a file device with {@code direct.io=true}, whose medium is
  * a channel opened with O_DIRECT; {@code raw.directRead4k}: a {@code FileChannel} opened with
@@ -66,10 +67,12 @@ public class StoragePathBenchmark {
     static final int MIB = 1 << 20;
     static final int BLOCK = 4096;
     static final long FILE_BYTES = 128L * MIB;
+    /** One zone, as large as real ZNS zones come (about 1 GiB), so its reset is amortized as it would be. */
+    static final long ZONE_BYTES = 512L * MIB;
     static final int FLUSH_EVERY = 8;
     static final int QUEUE_DEPTH = 8;
 
-    /** A 128 MiB file in its own temporary folder: written in full and forced, so no trial starts with dirty pages. */
+    /** A file in its own temporary folder: written in full and forced, so no trial starts with dirty pages. */
     abstract static class OnFile {
         Path dir;
         Path file;
@@ -78,6 +81,10 @@ public class StoragePathBenchmark {
         FileChannel raw;
 
         void createFile() throws IOException {
+            createFile(FILE_BYTES);
+        }
+
+        void createFile(long bytes) throws IOException {
             dir = Files.createTempDirectory("hal-storage-bench");
             file = dir.resolve("device.img");
             ByteBuffer fill = ByteBuffer.allocateDirect(MIB);
@@ -86,7 +93,7 @@ public class StoragePathBenchmark {
             }
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
-                for (long at = 0; at < FILE_BYTES; at += MIB) {
+                for (long at = 0; at < bytes; at += MIB) {
                     fill.clear();
                     while (fill.hasRemaining()) {
                         channel.write(fill, at + fill.position());
@@ -96,9 +103,9 @@ public class StoragePathBenchmark {
             }
         }
 
-        HostBlockDevice openDevice(Object... keyValues) {
+        HostBlockDevice openDevice(long bytes, Object... keyValues) {
             Map<String, Object> properties = new HashMap<>(Map.of("hal.driver.name", "bench", "path",
-                    file.toString(), "capacity.bytes", FILE_BYTES, "max.transfer.bytes", MIB));
+                    file.toString(), "capacity.bytes", bytes, "max.transfer.bytes", MIB));
             for (int i = 0; i + 1 < keyValues.length; i += 2) {
                 properties.put((String) keyValues[i], keyValues[i + 1]);
             }
@@ -147,7 +154,7 @@ public class StoragePathBenchmark {
             createFile();
             flushes = path.endsWith("8m");
             if (path.startsWith("hal.")) {
-                device = openDevice();
+                device = openDevice(FILE_BYTES);
             } else {
                 raw = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
             }
@@ -164,10 +171,10 @@ public class StoragePathBenchmark {
 
         @Setup
         public void open() throws IOException {
-            createFile();
+            createFile(ZONE_BYTES);
             if (path.startsWith("hal.")) {
-                device = openDevice("kind", "ZONED", "block.size", BLOCK, "zone.size.blocks", FILE_BYTES / BLOCK,
-                        "zone.count", 1);
+                device = openDevice(ZONE_BYTES, "kind", "ZONED", "block.size", BLOCK, "zone.size.blocks",
+                        ZONE_BYTES / BLOCK, "zone.count", 1);
             } else {
                 raw = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
             }
@@ -187,7 +194,7 @@ public class StoragePathBenchmark {
                 blocks[i] = ByteBuffer.allocateDirect(2 * BLOCK).alignedSlice(BLOCK).limit(BLOCK);
             }
             if (hal) {
-                device = openDevice("direct.io", true, "io.threads", QUEUE_DEPTH);
+                device = openDevice(FILE_BYTES, "direct.io", true, "io.threads", QUEUE_DEPTH);
                 if (!device.deviceCapabilities().has(DeviceFeature.DIRECT_IO)) {
                     throw new IllegalStateException("no direct I/O here: " + device.ioPath());
                 }
@@ -252,7 +259,7 @@ public class StoragePathBenchmark {
     @Benchmark
     public long zoneAppend(Appends state) throws IOException {
         long at = state.offset;
-        state.offset = (at + MIB) % FILE_BYTES;
+        state.offset = (at + MIB) % ZONE_BYTES;
         ByteBuffer chunk = state.chunk.clear();
         if (state.device == null) {
             return writeFully(state.raw, chunk, at);
