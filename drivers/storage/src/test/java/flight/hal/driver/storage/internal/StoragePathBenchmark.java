@@ -43,6 +43,9 @@ import flight.hal.storage.IoResult;
  * device's synchronous {@code write}; {@code raw.write}: {@code FileChannel.write(buffer, position)}.
  * {@code hal.write.flush8m} / {@code raw.write.force8m}: the same with the device's {@code flush()} / a
  * {@code FileChannel.force(false)} (the same fdatasync) after every 8 MiB.</li>
+ * <li>{@link #sequentialRead}: 1 MiB reads through the page cache, sequential and wrapping around the file.
+ * {@code hal.read}: the file device's synchronous {@code read}; {@code raw.read}:
+ * {@code FileChannel.read(buffer, position)}.</li>
  * <li>{@link #zoneAppend}: 1 MiB appends, on a 512 MiB file for both. {@code hal.zoneAppend}: {@code zoneAppend} to
  * the zoned device's one 512 MiB zone (each append also stores the zone's write pointer), reset (a forced metadata
  * change, as the contract requires) each time it fills, every 512 appends; {@code raw.positionalWrite}: a positional
@@ -162,6 +165,25 @@ public class StoragePathBenchmark {
     }
 
     @State(Scope.Benchmark)
+    public static class Reads extends OnFile {
+        @Param({"hal.read", "raw.read"})
+        public String path;
+
+        final ByteBuffer chunk = ByteBuffer.allocateDirect(MIB);
+        long offset;
+
+        @Setup
+        public void open() throws IOException {
+            createFile();
+            if (path.startsWith("hal.")) {
+                device = openDevice(FILE_BYTES);
+            } else {
+                raw = FileChannel.open(file, StandardOpenOption.READ);
+            }
+        }
+    }
+
+    @State(Scope.Benchmark)
     public static class Appends extends OnFile {
         @Param({"hal.zoneAppend", "raw.positionalWrite"})
         public String path;
@@ -254,6 +276,21 @@ public class StoragePathBenchmark {
             }
         }
         return done;
+    }
+
+    @Benchmark
+    public long sequentialRead(Reads state) throws IOException {
+        long at = state.offset;
+        state.offset = (at + MIB) % FILE_BYTES;
+        ByteBuffer chunk = state.chunk.clear();
+        if (state.device != null) {
+            return state.device.read(at / BLOCK, chunk).isOk() ? at : -1;
+        }
+        long position = at;
+        while (chunk.hasRemaining()) {
+            position += state.raw.read(chunk, position);
+        }
+        return position;
     }
 
     @Benchmark
