@@ -32,6 +32,8 @@ final class BlockEngine implements Closeable {
     /** ZONED devices only, else null. */
     private final ZoneTable zones;
     private final DeviceCapabilities caps;
+    /** Writes a zone's data; one object for every zoned write, not one per call. */
+    private final ZoneTable.BlockWriter zoneWriter = this::writeAt;
 
     private BlockEngine(DeviceConfig config, Medium medium, DiscardMap discards, ZoneTable zones) {
         this.config = config;
@@ -119,8 +121,10 @@ final class BlockEngine implements Closeable {
                 return HalResult.err(offline);
             }
         }
-        medium.read(request.lba() * config.blockSize(), request.buffer().duplicate());
         ByteBuffer data = request.buffer().duplicate();
+        int start = data.position();
+        medium.read(request.lba() * config.blockSize(), data);
+        data.position(start);
         if (zones != null) {
             zones.zeroUnwritten(request.lba(), config.blockSize(), data);
         } else if (discards != null) {
@@ -147,15 +151,14 @@ final class BlockEngine implements Closeable {
             }
             return HalResult.ok(new IoResult(IoOperation.WRITE, request.lba(), blocks));
         }
-        HalResult<Long> at = zones.write(request.lba(), blocks, request.operation() == IoOperation.ZONE_APPEND,
-                lba -> writeAt(lba, request));
-        if (at.isOk() && request.fua()) {
+        HalResult<IoResult> written = zones.write(request, blocks, zoneWriter);
+        if (written.isOk() && request.fua()) {
             HalResult<Void> forced = zones.force();
             if (forced.isErr()) {
                 return HalResult.err(forced.errorOrNull());
             }
         }
-        return at.map(lba -> new IoResult(request.operation(), lba, blocks));
+        return written;
     }
 
     /** Writes the request's data at {@code lba}, forced when the request asks for FUA. */

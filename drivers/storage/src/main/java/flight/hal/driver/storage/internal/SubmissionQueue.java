@@ -59,12 +59,17 @@ final class SubmissionQueue {
             try {
                 future.complete(work.get());
             } catch (RuntimeException e) {
-                LOG.error("an I/O request failed unexpectedly", e);
-                future.complete(HalResult.err(HalError.of(ErrorCategory.INTERNAL, "the request failed: " + e)));
+                future.complete(failed(e));
             } finally {
                 future.complete(HalResult.err(HalError.of(ErrorCategory.INTERNAL, "the request was aborted")));
             }
         }
+    }
+
+    /** The answer to work that threw: logged, and an {@code INTERNAL} error instead of the exception. */
+    static HalResult<IoResult> failed(RuntimeException e) {
+        LOG.error("an I/O request failed unexpectedly", e);
+        return HalResult.err(HalError.of(ErrorCategory.INTERNAL, "the request failed: " + e));
     }
 
     /**

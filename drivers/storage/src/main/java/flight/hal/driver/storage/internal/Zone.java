@@ -43,10 +43,9 @@ final class Zone {
         return lba >= start && lba + blocks <= start + size;
     }
 
-    /** The write pointer and state after {@code blocks} more are written: open implicitly, or full. */
-    ZoneMetadata.Entry advanced(long blocks) {
-        long next = written + blocks;
-        return new ZoneMetadata.Entry(next, next == capacity ? ZoneState.FULL
-                : state == ZoneState.EXPLICITLY_OPEN ? state : ZoneState.IMPLICITLY_OPEN);
+    /** The state after {@code blocks} more are written: open (explicitly if it was, else implicitly), or full. */
+    ZoneState stateAfter(long blocks) {
+        return written + blocks == capacity ? ZoneState.FULL
+                : state == ZoneState.EXPLICITLY_OPEN ? state : ZoneState.IMPLICITLY_OPEN;
     }
 }

@@ -36,6 +36,16 @@ final class ZoneMetadata implements Closeable {
     }
 
     private final FileChannel file;
+    /**
+     * Per thread, the buffer a record is encoded in and its checksum: direct, so the channel writes it without a
+     * temporary copy, and reused, so storing a write pointer (every append) allocates nothing.
+     */
+    private final ThreadLocal<RecordEncoder> encoders = ThreadLocal.withInitial(RecordEncoder::new);
+
+    private static final class RecordEncoder {
+        final ByteBuffer record = ByteBuffer.allocateDirect(RECORD_BYTES);
+        final CRC32 crc = new CRC32();
+    }
 
     private ZoneMetadata(FileChannel file) {
         this.file = file;
@@ -68,7 +78,7 @@ final class ZoneMetadata implements Closeable {
         writeFully(header(geometry, blockSize), 0);
         for (int zone = 0; zone < geometry.count(); zone++) {
             entries.add(Entry.EMPTY);
-            store(zone, Entry.EMPTY);
+            store(zone, 0, ZoneState.EMPTY);
         }
         file.force(true);
         return null;
@@ -120,12 +130,18 @@ final class ZoneMetadata implements Closeable {
         return new Entry(written, ZoneState.values()[state]);
     }
 
-    /** Rewrites zone {@code zone}'s record; reaches the disk with the next {@link #force()}. */
-    void store(int zone, Entry entry) throws IOException {
-        ByteBuffer record = ByteBuffer.allocate(RECORD_BYTES).putLong(entry.written()).putInt(entry.state().ordinal());
-        CRC32 crc = new CRC32();
-        crc.update(record.array(), 0, 12);
-        writeFully(record.putInt((int) crc.getValue()).flip(), HEADER_BYTES + (long) zone * RECORD_BYTES);
+    /**
+     * Rewrites zone {@code zone}'s record (write pointer {@code written}, {@code state}) with one positional write, so
+     * a process that dies leaves the old record or the new one; reaches the disk with the next {@link #force()}.
+     */
+    void store(int zone, long written, ZoneState state) throws IOException {
+        RecordEncoder encoder = encoders.get();
+        ByteBuffer record = encoder.record.clear();
+        record.putLong(0, written).putInt(8, state.ordinal()).limit(12);
+        encoder.crc.reset();
+        encoder.crc.update(record);
+        record.limit(RECORD_BYTES).putInt(12, (int) encoder.crc.getValue()).position(0);
+        writeFully(record, HEADER_BYTES + (long) zone * RECORD_BYTES);
     }
 
     /** Forces every stored record to the disk. */

@@ -12,6 +12,8 @@ import flight.hal.HalError;
 import flight.hal.HalResult;
 import flight.hal.platform.GpuRange;
 import flight.hal.storage.IoOperation;
+import flight.hal.storage.IoRequest;
+import flight.hal.storage.IoResult;
 import flight.hal.storage.StorageErrors;
 import flight.hal.storage.ZoneInfo;
 import flight.hal.storage.ZoneState;
@@ -23,10 +25,10 @@ import flight.hal.storage.ZoneState;
  */
 final class ZoneTable implements Closeable {
 
-    /** Writes data at an LBA the table chose; called under the zone's lock. */
+    /** Writes {@code request}'s data at an LBA the table chose; called under the zone's lock. */
     @FunctionalInterface
     interface BlockWriter {
-        HalResult<Void> write(long lba);
+        HalResult<Void> write(long lba, IoRequest request);
     }
 
     /** Writes zeros to blocks {@code [lba, lba + blocks)} and forces them; called under the zone's lock. */
@@ -66,26 +68,33 @@ final class ZoneTable implements Closeable {
     }
 
     /**
-     * A WRITE of {@code blocks} at {@code lba} (which must be its zone's write pointer), or with {@code append} a
-     * ZONE_APPEND to the zone starting at {@code lba}. Atomic per zone: the data goes to the write pointer, which
-     * then moves past it, before any other write of the zone starts.
+     * A WRITE {@code request} of {@code blocks} at its LBA (which must be its zone's write pointer), or a ZONE_APPEND
+     * to the zone starting at its LBA. Atomic per zone: the data goes to the write pointer, which then moves past it,
+     * before any other write of the zone starts. The new pointer is stored (not forced) before the answer; the
+     * request's FUA, or a flush, forces it with the data.
      *
-     * @return the LBA written
+     * @return the request's result, with the LBA written
      */
-    HalResult<Long> write(long lba, long blocks, boolean append, BlockWriter writer) {
-        HalResult<Zone> found = append ? zoneStartingAt(lba) : zoneSpanning(lba, blocks);
+    HalResult<IoResult> write(IoRequest request, long blocks, BlockWriter writer) {
+        boolean append = request.operation() == IoOperation.ZONE_APPEND;
+        HalResult<Zone> found = append ? zoneStartingAt(request.lba()) : zoneSpanning(request.lba(), blocks);
         if (found.isErr()) {
             return HalResult.err(found.errorOrNull());
         }
         Zone zone = found.orElseThrow();
         synchronized (zone) {
-            HalError refusal = refuseWrite(zone, append ? zone.start + zone.written : lba, blocks);
+            long target = zone.start + zone.written;
+            HalError refusal = refuseWrite(zone, append ? target : request.lba(), blocks);
             if (refusal != null) {
                 return HalResult.err(refusal);
             }
-            long target = zone.start + zone.written;
-            return writer.write(target).flatMap(written -> change(zone, zone.advanced(blocks), false))
-                    .map(changed -> target);
+            // no lambdas here: this is every append's path, and it allocates only its result
+            HalResult<Void> done = writer.write(target, request);
+            if (done.isOk()) {
+                done = change(zone, zone.written + blocks, zone.stateAfter(blocks), false);
+            }
+            return done.isOk() ? HalResult.ok(new IoResult(request.operation(), target, blocks))
+                    : HalResult.err(done.errorOrNull());
         }
     }
 
@@ -224,16 +233,20 @@ final class ZoneTable implements Closeable {
      * a zone whose change could not be stored stays as it was. Called under the zone's lock.
      */
     private HalResult<Void> change(Zone zone, ZoneMetadata.Entry next, boolean force) {
+        return change(zone, next.written(), next.state(), force);
+    }
+
+    private HalResult<Void> change(Zone zone, long written, ZoneState state, boolean force) {
         try {
-            metadata.store(zone.index, next);
+            metadata.store(zone.index, written, state);
             if (force) {
                 metadata.force();
             }
         } catch (IOException e) {
             return HalResult.err(metadataError(e));
         }
-        zone.written = next.written();
-        zone.state = next.state();
+        zone.written = written;
+        zone.state = state;
         return HalResult.ok();
     }
 

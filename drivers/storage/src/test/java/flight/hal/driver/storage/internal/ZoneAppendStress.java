@@ -1,5 +1,7 @@
 package flight.hal.driver.storage.internal;
 
+import java.nio.ByteBuffer;
+
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.Expect;
@@ -9,6 +11,7 @@ import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.JJJ_Result;
 
 import flight.hal.HalResult;
+import flight.hal.storage.IoRequest;
 
 /**
  * Zone append on a zoned device: two appends of one block to the same empty zone at once. Each must be placed at the
@@ -25,7 +28,8 @@ import flight.hal.HalResult;
 @State
 public class ZoneAppendStress {
     /** The data is not what is tested: the writer only accepts the LBA the table chose. */
-    private static final ZoneTable.BlockWriter NO_DATA = lba -> HalResult.ok();
+    private static final ZoneTable.BlockWriter NO_DATA = (lba, request) -> HalResult.ok();
+    private static final ByteBuffer ONE_BLOCK = ByteBuffer.allocate(512);
 
     private final FreshZones.EmptyZone zone = FreshZones.take();
 
@@ -45,6 +49,7 @@ public class ZoneAppendStress {
     }
 
     private long append() {
-        return zone.table().write(zone.start(), 1, true, NO_DATA).map(lba -> lba - zone.start()).orElse(-1L);
+        return zone.table().write(IoRequest.zoneAppend(zone.start(), ONE_BLOCK.duplicate()), 1, NO_DATA)
+                .map(done -> done.lba() - zone.start()).orElse(-1L);
     }
 }
