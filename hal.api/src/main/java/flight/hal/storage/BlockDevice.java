@@ -19,7 +19,8 @@ import flight.hal.NonExclusive;
  * {@link flight.hal.HalCapability#ZONED} when it is zoned, {@code MEMORY_MAPPING} when it is NVM and {@code DMA} when
  * its transfers bypass the page cache.
  *
- * <p>{@link #submit(IoRequest)} is the asynchronous path; the other I/O methods are synchronous wrappers on top of it.
+ * <p>{@link #submit(IoRequest)} is the asynchronous path; the other I/O methods are synchronous and answer as a
+ * submitted request would (the same checks, errors and counters), though a device may run them on the caller's thread.
  * Every rejected input (misaligned, out of range, too large, a write off a zone's write pointer, a full queue) is an
  * error result with nothing transferred; none throws.
  */
