@@ -102,16 +102,19 @@ final class BlockPool implements ResourcePool {
             if (index >= 0) {
                 return blocks[index].take();
             }
-            if (fresh == capacity) {
+            boolean missed = fresh == capacity;
+            if (missed) {
                 misses.incrementAndGet();
                 HalError refusal = grow(Math.min(config.maxCount() - capacity, Math.max(1, capacity)));
                 if (refusal != null) {
                     return HalResult.err(refusal);
                 }
-                takenAfterMiss.incrementAndGet();
             }
             index = fresh;
             fresh = index + 1;
+            if (missed) {
+                takenAfterMiss.incrementAndGet();
+            }
             return blocks[index].take();
         }
     }
@@ -164,8 +167,8 @@ final class BlockPool implements ResourcePool {
     }
 
     /**
-     * A snapshot; each count is read after those it is subtracted from, so none is negative: a block's release is
-     * counted after its acquisition, and a hit or growth after the miss it follows.
+     * A snapshot. The counts subtracted are read first, so no difference is negative: a block's release is counted
+     * after its acquisition, and a block taken after a miss is counted as taken before it is counted as such.
      */
     @Override
     public PoolStats stats() {
