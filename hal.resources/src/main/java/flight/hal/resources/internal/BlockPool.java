@@ -3,9 +3,7 @@ package flight.hal.resources.internal;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 import flight.hal.ErrorCategory;
 import flight.hal.HalError;
@@ -22,8 +20,15 @@ import flight.hal.resources.ResourcePool;
 
 /**
  * Fixed-size blocks sliced from direct-buffer slabs. Every block object is made with its slab, so a hit is a pop from
- * the free list and returns a result made in advance: O(1) and no allocation. A miss grows the pool under a lock by a
- * slab as large as the pool already is (at least one block, at most up to {@code maxCount}), charged to the budget.
+ * the free list (for a thread-safe pool, from the calling thread's magazine) and returns a result made in advance:
+ * O(1) and no allocation. A miss takes the growth lock, brings back the blocks other threads' magazines keep aside,
+ * and only when none is free hands out a block never used before, growing the pool when it has none by a slab as
+ * large as the pool already is (at least one block, at most up to {@code maxCount}), charged to the budget.
+ *
+ * <p>Blocks never used before are handed out in index order, only under the lock and only when no used block is
+ * free, so the most blocks in use at once (the high-water mark) is how many were ever handed out. The stats are
+ * exact at rest; while calls are in flight, used blocks and hits lag by those calls, and a block released during
+ * another thread's miss may make that miss take a new block and so count one block too many in the high-water mark.
  */
 final class BlockPool implements ResourcePool {
     /**
@@ -38,17 +43,15 @@ final class BlockPool implements ResourcePool {
     private final LeakLog leaks;
     private final Block[] blocks;
     private final FreeList free;
-    /* Counters striped or rarely written, so threads on the hit path do not contend on them. */
-    private final LongAdder hits = new LongAdder();
-    private final LongAdder misses = new LongAdder();
-    private final LongAdder releases = new LongAdder();
-    /** Blocks handed out after a miss; written under {@code growth}. */
+    /** Misses, and blocks handed out after a miss grew the pool; both written under {@code growth}. */
+    private final AtomicLong misses = new AtomicLong();
     private final AtomicLong takenAfterMiss = new AtomicLong();
-    private final AtomicInteger highWater = new AtomicInteger();
     private final Object growth = new Object();
     /** Bytes charged to the budget per slab; guarded by {@code growth}. */
     private final List<Long> slabCharges = new ArrayList<>();
     private volatile int capacity;
+    /** Blocks ever handed out; those from here up to {@code capacity} were never used. Written under {@code growth}. */
+    private volatile int fresh;
     private volatile boolean closed;
 
     private BlockPool(long id, PoolConfig config, BundleAccount owner, Ledger ledger, LeakLog leaks) {
@@ -82,41 +85,37 @@ final class BlockPool implements ResourcePool {
             return HalResult.err(closedError());
         }
         int index = free.pop();
-        if (index >= 0) {
-            hits.increment();
-            return take(index);
-        }
-        misses.increment();
-        return acquireGrowing();
+        return index >= 0 ? blocks[index].take() : acquireMissed();
     }
 
     /**
-     * Hands out block {@code index}. The free list is a stack and fresh blocks are taken in index order, so a block
-     * never used before is taken only when every block used before is in use: the most blocks in use at once is the
-     * highest index ever taken plus one (a release racing a growth can only make it one block too high).
+     * The blocks kept aside in other threads' magazines first, then a block never used before, then a new slab. A
+     * block found without growing counts as a hit.
      */
-    private HalResult<PoolBlock> take(int index) {
-        if (index >= highWater.get()) {
-            highWater.accumulateAndGet(index + 1, Math::max);
-        }
-        return blocks[index].take();
-    }
-
-    private HalResult<PoolBlock> acquireGrowing() {
+    private HalResult<PoolBlock> acquireMissed() {
         synchronized (growth) {
+            if (closed) {
+                return HalResult.err(closedError());
+            }
+            free.reclaim();
             int index = free.pop();
-            while (index < 0) {
-                if (closed) {
-                    return HalResult.err(closedError());
-                }
+            if (index >= 0) {
+                return blocks[index].take();
+            }
+            boolean missed = fresh == capacity;
+            if (missed) {
+                misses.incrementAndGet();
                 HalError refusal = grow(Math.min(config.maxCount() - capacity, Math.max(1, capacity)));
                 if (refusal != null) {
                     return HalResult.err(refusal);
                 }
-                index = free.pop();
             }
-            takenAfterMiss.incrementAndGet();
-            return take(index);
+            index = fresh;
+            fresh = index + 1;
+            if (missed) {
+                takenAfterMiss.incrementAndGet();
+            }
+            return blocks[index].take();
         }
     }
 
@@ -150,9 +149,6 @@ final class BlockPool implements ResourcePool {
             blocks[first + i] = new Block(this, first + i, slab.slice(offset, config.blockSize()));
         }
         capacity = first + count;
-        for (int i = count - 1; i >= 0; i--) {
-            free.push(first + i);
-        }
         return null;
     }
 
@@ -162,7 +158,6 @@ final class BlockPool implements ResourcePool {
             return HalResult.err(closedError());
         }
         free.push(index);
-        releases.increment();
         return HalResult.ok();
     }
 
@@ -171,16 +166,19 @@ final class BlockPool implements ResourcePool {
         return config;
     }
 
-    /** Blocks handed out and not released; releases are read first, so it is never negative. */
-    private int used() {
-        long released = releases.sum();
-        return (int) (hits.sum() + takenAfterMiss.get() - released);
-    }
-
+    /**
+     * A snapshot. The counts subtracted are read first, so no difference is negative: a block's release is counted
+     * after its acquisition, and a block taken after a miss is counted as taken before it is counted as such.
+     */
     @Override
     public PoolStats stats() {
-        return new PoolStats(config.name(), config.type(), config.blockSize(), capacity, used(), config.maxCount(),
-                hits.sum(), misses.sum(), highWater.get(), owner.bundleId, owner.symbolicName);
+        long givenBack = free.givenBack();
+        long afterMiss = takenAfterMiss.get();
+        long missed = misses.get();
+        int everUsed = fresh;
+        long taken = free.taken() + everUsed;
+        return new PoolStats(config.name(), config.type(), config.blockSize(), capacity, (int) (taken - givenBack),
+                config.maxCount(), taken - afterMiss, missed, everUsed, owner.bundleId, owner.symbolicName);
     }
 
     @Override
@@ -195,9 +193,10 @@ final class BlockPool implements ResourcePool {
                 return;
             }
             closed = true;
+            free.close();
             owner.pools.remove(config.name(), this);
             slabCharges.forEach(bytes -> ledger.release(owner, config.type(), bytes));
-            int inUse = used();
+            int inUse = stats().usedBlocks();
             if (inUse > 0) {
                 leaks.report(new ResourceHandle(id, config.name(),
                         ResourceMetadata.of(config.type(), (long) inUse * config.blockSize()), owner.bundleId,

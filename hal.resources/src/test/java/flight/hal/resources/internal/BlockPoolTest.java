@@ -150,4 +150,82 @@ class BlockPoolTest {
         assertTrue(stats.totalBlocks() <= rounds.size() + 4);
         assertNotEquals(0, stats.hits());
     }
+
+    @Test
+    void aBlockReleasedOnAnotherThreadComesBack() throws InterruptedException {
+        BlockPool pool = pool(64, 2, 2, 8, true);
+        PoolBlock first = pool.acquire().orElseThrow();
+        PoolBlock second = pool.acquire().orElseThrow();
+        Concurrently.onAnotherThread(() -> {
+            assertTrue(first.release().isOk());
+            assertTrue(second.release().isOk());
+        });
+        assertEquals(0, pool.stats().usedBlocks());
+        Set<Integer> again = Set.of(pool.acquire().orElseThrow().index(), pool.acquire().orElseThrow().index());
+        assertEquals(Set.of(0, 1), again, "the blocks the other thread keeps aside are taken back, not new ones");
+        PoolStats stats = pool.stats();
+        assertEquals(2, stats.totalBlocks());
+        assertEquals(0, stats.misses());
+        assertEquals(4, stats.hits());
+        assertEquals(2, stats.highWaterBlocks());
+    }
+
+    @Test
+    void theHighWaterMarkCountsBlocksInUseAtOnceAcrossThreads() throws InterruptedException {
+        BlockPool pool = pool(64, 8, 64, 8, true);
+        for (int round = 0; round < 3; round++) {
+            Concurrently.onAnotherThread(() -> {
+                List<PoolBlock> held = new ArrayList<>();
+                for (int i = 0; i < 5; i++) {
+                    held.add(pool.acquire().orElseThrow());
+                }
+                held.forEach(PoolBlock::release);
+            });
+        }
+        PoolStats stats = pool.stats();
+        assertEquals(5, stats.highWaterBlocks());
+        assertEquals(8, stats.totalBlocks());
+        assertEquals(15, stats.hits());
+        assertEquals(0, stats.usedBlocks());
+    }
+
+    @Test
+    void closingCountsTheBlocksThreadsKeepAsideAsFree() throws Exception {
+        BlockPool pool = pool(128, 0, 256, 8, true);
+        owner.pools.put("pool128", pool);
+        PoolBlock held = pool.acquire().orElseThrow();
+        Concurrently.run(() -> {
+            List<PoolBlock> blocks = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                blocks.add(pool.acquire().orElseThrow());
+            }
+            blocks.forEach(PoolBlock::release);
+            return (long) blocks.size();
+        });
+        assertEquals(1, pool.stats().usedBlocks());
+        pool.shutDown(ResourceLeak.Cause.OWNER_STOPPED);
+        PoolStats stats = pool.stats();
+        assertEquals(1, stats.usedBlocks());
+        assertEquals(stats.totalBlocks() - 1, stats.freeBlocks());
+        assertEquals(0, ledger.type(ResourceType.MEMORY).stats().currentUsage());
+        assertEquals(1, leaks.recent().size(), "only the block still held is reported");
+        assertEquals(128, leaks.recent().get(0).handle().sizeBytes());
+        assertEquals(ResourceErrors.POOL_CLOSED, held.release().errorOrNull().code());
+    }
+
+    @Test
+    void aSingleThreadPoolCountsLikeAThreadSafeOne() {
+        BlockPool pool = pool(64, 2, 4, 8, false);
+        PoolBlock first = pool.acquire().orElseThrow();
+        pool.acquire().orElseThrow();
+        first.release();
+        assertSame(first, pool.acquire().orElseThrow());
+        pool.acquire().orElseThrow();
+        PoolStats stats = pool.stats();
+        assertEquals(3, stats.usedBlocks());
+        assertEquals(3, stats.highWaterBlocks());
+        assertEquals(3, stats.hits());
+        assertEquals(1, stats.misses());
+        assertEquals(4, stats.totalBlocks());
+    }
 }

@@ -38,4 +38,11 @@ final class Concurrently {
             threads.shutdownNow();
         }
     }
+
+    /** Runs {@code task} on a new thread and waits for it to end. */
+    static void onAnotherThread(Runnable task) throws InterruptedException {
+        Thread thread = new Thread(task);
+        thread.start();
+        thread.join();
+    }
 }
