@@ -16,7 +16,7 @@ import flight.hal.memory.MemoryType;
  */
 final class AllocationTable {
 
-    private final Map<Long, MemoryAllocation> live = new ConcurrentHashMap<>();
+    private final Map<Long, Placement> live = new ConcurrentHashMap<>();
     private final UsageCounters overall = new UsageCounters();
     /** One counter set per type; filled here and never changed after, so it is safe to read from any thread. */
     private final Map<MemoryType, UsageCounters> byType = new EnumMap<>(MemoryType.class);
@@ -27,25 +27,31 @@ final class AllocationTable {
         }
     }
 
-    void add(MemoryAllocation allocation) {
+    void add(Placement placement) {
+        MemoryAllocation allocation = placement.allocation();
         overall.recordAllocation(allocation.size());
         byType.get(allocation.type()).recordAllocation(allocation.size());
-        live.put(allocation.handle(), allocation);
+        live.put(allocation.handle(), placement);
     }
 
-    /** Removes the allocation atomically: of two releases of one handle, exactly one gets it, the other null. */
-    MemoryAllocation remove(long handle) {
-        MemoryAllocation allocation = live.remove(handle);
-        if (allocation != null) {
+    /**
+     * Removes the allocation atomically: of two releases of one handle, exactly one gets it, the other null. Its
+     * memory stays taken until the caller {@linkplain Placement#release() releases} it.
+     */
+    Placement remove(long handle) {
+        Placement placement = live.remove(handle);
+        if (placement != null) {
+            MemoryAllocation allocation = placement.allocation();
             overall.recordRelease(allocation.size());
             byType.get(allocation.type()).recordRelease(allocation.size());
         }
-        return allocation;
+        return placement;
     }
 
     /** The live allocation named {@code handle}, or null. */
     MemoryAllocation get(long handle) {
-        return live.get(handle);
+        Placement placement = live.get(handle);
+        return placement == null ? null : placement.allocation();
     }
 
     int liveCount() {
@@ -56,7 +62,10 @@ final class AllocationTable {
         return overall.usedBytes();
     }
 
-    /** Removes every live allocation, counting each as released; what was removed. */
+    /**
+     * Removes every live allocation, counting each as released, without making its memory reusable: another driver
+     * holds it now, or its caller may still; what was removed.
+     */
     LiveObjects removeAll() {
         LiveObjects removed = liveObjects();
         live.keySet().forEach(this::remove);
@@ -65,7 +74,7 @@ final class AllocationTable {
 
     /** The live allocations. */
     List<MemoryAllocation> allocations() {
-        return List.copyOf(live.values());
+        return live.values().stream().map(Placement::allocation).toList();
     }
 
     /** How many allocations are live and their bytes: two reads, each exact, not one snapshot. */
