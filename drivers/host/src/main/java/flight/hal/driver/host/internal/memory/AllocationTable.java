@@ -3,7 +3,6 @@ package flight.hal.driver.host.internal.memory;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import flight.hal.LiveObjects;
 import flight.hal.memory.MemoryAllocation;
@@ -16,21 +15,21 @@ import flight.hal.memory.MemoryType;
  */
 final class AllocationTable {
 
-    private final Map<Long, Placement> live = new ConcurrentHashMap<>();
-    private final UsageCounters overall = new UsageCounters();
+    private final HandleTable live = new HandleTable();
+    private final UsageCounters overall = new UsageCounters(ThreadStripe.COUNT);
     /** One counter set per type; filled here and never changed after, so it is safe to read from any thread. */
     private final Map<MemoryType, UsageCounters> byType = new EnumMap<>(MemoryType.class);
 
     AllocationTable() {
         for (MemoryType type : MemoryType.values()) {
-            byType.put(type, new UsageCounters());
+            byType.put(type, new UsageCounters(ThreadStripe.COUNT));
         }
     }
 
     void add(Placement placement) {
         MemoryAllocation allocation = placement.allocation();
-        overall.recordAllocation(allocation.size());
-        byType.get(allocation.type()).recordAllocation(allocation.size());
+        overall.recordAllocation(placement.stripe(), allocation.size());
+        byType.get(allocation.type()).recordAllocation(placement.stripe(), allocation.size());
         live.put(allocation.handle(), placement);
     }
 
@@ -42,8 +41,8 @@ final class AllocationTable {
         Placement placement = live.remove(handle);
         if (placement != null) {
             MemoryAllocation allocation = placement.allocation();
-            overall.recordRelease(allocation.size());
-            byType.get(allocation.type()).recordRelease(allocation.size());
+            overall.recordRelease(placement.stripe(), allocation.size());
+            byType.get(allocation.type()).recordRelease(placement.stripe(), allocation.size());
         }
         return placement;
     }
@@ -68,7 +67,7 @@ final class AllocationTable {
      */
     LiveObjects removeAll() {
         LiveObjects removed = liveObjects();
-        live.keySet().forEach(this::remove);
+        live.values().forEach(placement -> remove(placement.allocation().handle()));
         return removed;
     }
 

@@ -63,6 +63,8 @@ public class HostMemoryDriver extends DriverBase<LiveMemory>
     private static final List<MemoryFlag> UNSUPPORTED_FLAGS =
             List.of(MemoryFlag.UNCACHED, MemoryFlag.GPU_VISIBLE, MemoryFlag.EXECUTABLE);
     private static final Logger LOG = LoggerFactory.getLogger(HostMemoryDriver.class);
+    /** The JVM's memory limit: fixed for its life, and a native call too slow to make on every allocation. */
+    private static final long JVM_MEMORY = Runtime.getRuntime().maxMemory();
 
     private final HostPlatform platform = new HostPlatform();
     /** The current component properties. */
@@ -112,7 +114,9 @@ public class HostMemoryDriver extends DriverBase<LiveMemory>
 
     @Override
     public HalResult<MemoryAllocation> allocate(AllocationRequest request) {
-        return state().flatMap(live -> allocate(live, request));
+        // current(), not state().flatMap: the hot path makes no result or lambda besides the allocation's own
+        LiveMemory live = current();
+        return live != null ? allocate(live, request) : notInitialized();
     }
 
     private HalResult<MemoryAllocation> allocate(LiveMemory live, AllocationRequest request) {
@@ -146,7 +150,16 @@ public class HostMemoryDriver extends DriverBase<LiveMemory>
 
     @Override
     public HalResult<Void> deallocate(long handle) {
-        return state().flatMap(live -> live.release(handle) ? HalResult.ok() : refuse(handle, "release"));
+        LiveMemory live = current();
+        if (live == null) {
+            return notInitialized();
+        }
+        return live.release(handle) ? HalResult.ok() : refuse(handle, "release");
+    }
+
+    /** The error of a call made while not initialized. */
+    private <T> HalResult<T> notInitialized() {
+        return HalResult.err(state().errorOrNull());
     }
 
     @Override
@@ -197,7 +210,7 @@ public class HostMemoryDriver extends DriverBase<LiveMemory>
      */
     @Override
     public long maxAllocationSize() {
-        long cap = Math.min(Integer.MAX_VALUE - MAX_ALIGNMENT, Runtime.getRuntime().maxMemory());
+        long cap = Math.min(Integer.MAX_VALUE - MAX_ALIGNMENT, JVM_MEMORY);
         return Math.min(cap, config.maxAllocationBytes().orElse(Long.MAX_VALUE));
     }
 
@@ -235,7 +248,7 @@ public class HostMemoryDriver extends DriverBase<LiveMemory>
 
     /** All memory types are one pool of host RAM, so the driver's total is the JVM's memory limit. */
     private static long totalBytes() {
-        return Runtime.getRuntime().maxMemory();
+        return JVM_MEMORY;
     }
 
     private static boolean supportsType(MemoryType type) {

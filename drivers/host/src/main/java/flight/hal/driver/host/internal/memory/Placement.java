@@ -9,12 +9,13 @@ import flight.hal.memory.MemoryAllocation;
  * @param allocation what the caller holds
  * @param home       the size class whose slot it occupies, or null
  * @param slot       the slot in {@code home}, or -1
+ * @param stripe     the {@link ThreadStripe} its allocation was counted on, and its release will be
  */
-record Placement(MemoryAllocation allocation, SizeClass home, int slot) {
+record Placement(MemoryAllocation allocation, SizeClass home, int slot, int stripe) {
 
-    /** An allocation whose memory is its own: adopted, or a large request's own region. */
+    /** An allocation whose memory is its own (adopted, or a large request's own region), counted on the caller's stripe. */
     static Placement own(MemoryAllocation allocation) {
-        return new Placement(allocation, null, -1);
+        return new Placement(allocation, null, -1, ThreadStripe.current());
     }
 
     /**

@@ -29,18 +29,15 @@ final class RegionAllocator {
     private static final int SLOTS_SHIFT = 8;
     private static final int MIN_REGION_SHIFT = 16;
     private static final int MAX_REGION_SHIFT = 22;
-    private static final int MAX_STRIPES = 64;
     private static final byte[] ZEROS = new byte[4096];
 
     private final SizeClass[] classes = new SizeClass[LARGEST_CLASS_SHIFT - SMALLEST_CLASS_SHIFT + 1];
 
-    /** Free-list stripes per class: at least twice the processors (a power of two), so that threads rarely share one. */
     RegionAllocator() {
-        int stripes = Math.min(MAX_STRIPES, Integer.highestOneBit(Runtime.getRuntime().availableProcessors() * 4 - 1));
         for (int i = 0; i < classes.length; i++) {
             int slotShift = SMALLEST_CLASS_SHIFT + i;
             int regionShift = Math.max(MIN_REGION_SHIFT, Math.min(MAX_REGION_SHIFT, slotShift + SLOTS_SHIFT));
-            classes[i] = new SizeClass(slotShift, regionShift, stripes);
+            classes[i] = new SizeClass(slotShift, regionShift, ThreadStripe.COUNT);
         }
     }
 
@@ -65,7 +62,7 @@ final class RegionAllocator {
             }
         }
         return buffer == null ? null : new Placement(new MemoryAllocation(handles.issue(), buffer, request.size(),
-                request.alignment(), request.flags(), request.type()), home, slot);
+                request.alignment(), request.flags(), request.type()), home, slot, ThreadStripe.current());
     }
 
     /** The error of a request {@link #place} could not serve. */

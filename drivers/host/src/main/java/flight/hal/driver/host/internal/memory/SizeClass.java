@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * The slots of one size class: the regions cut into them and the free ones, lock-free and allocation-free on the
  * take/give path.
  *
- * <p>Free slots sit on striped Treiber stacks, one stripe per thread id modulo the stripe count, so threads that
+ * <p>Free slots sit on striped Treiber stacks, one per {@link ThreadStripe}, so threads that
  * allocate and release on their own do not touch each other's cache lines (the per-thread arenas of jemalloc and
  * Netty, without thread-locals). A thread gives a slot back to its own stripe and takes from it first, then from the
  * other stripes, and only when all are empty does it reserve a new region, under the class's lock.
@@ -121,6 +121,13 @@ final class SizeClass {
         return dropped;
     }
 
+    /** Whether the region of {@code slot} is still the class's (not trimmed). */
+    boolean holds(int slot) {
+        Region[] all = regions;
+        int region = slot >>> slotsShift;
+        return slot >= 0 && region < all.length && all[region] != null;
+    }
+
     /** How many regions the class holds. */
     int regionCount() {
         return (int) Arrays.stream(regions).filter(region -> region != null).count();
@@ -193,6 +200,6 @@ final class SizeClass {
     }
 
     private int ownStripe() {
-        return (int) Thread.currentThread().getId() & stripeMask;
+        return ThreadStripe.current(stripeMask);
     }
 }

@@ -80,13 +80,6 @@ public class HostMemoryBenchmark {
         }
     }
 
-    @TearDown
-    public void shutDown() {
-        if (driver != null) {
-            driver.shutdown();
-        }
-    }
-
     /** One thread's live buffers, oldest at {@code next}. */
     @State(Scope.Thread)
     public static class Ring {
