@@ -13,8 +13,8 @@ import org.openjdk.jcstress.infra.results.III_Result;
  * and takes again while the other takes once. The tagged head must keep a stale pop from succeeding (ABA), so the two
  * slots held at the end are distinct and every other slot of the region is still free.
  *
- * <p>Results: whether the slots held at the end are distinct, how many slots the arbiter then takes before the class
- * must reserve a second region (14 of the 16), and how many regions it holds.
+ * <p>Results: whether the slots held at the end are distinct, how many other slots the arbiter then takes before the
+ * class must reserve a second region (14 of the 16), and how many regions the actors left it with.
  */
 @JCStressTest
 @Outcome(id = "1, 14, 1", expect = Expect.ACCEPTABLE, desc = "distinct slots, no slot lost or duplicated")
@@ -46,6 +46,7 @@ public class SizeClassTakeGiveStress {
     @Arbiter
     public void count(III_Result r) {
         r.r1 = first != second ? 1 : 0;
+        r.r3 = slots.regionCount();
         int free = 0;
         boolean[] seen = new boolean[SLOTS];
         seen[first] = true;
@@ -59,6 +60,5 @@ public class SizeClassTakeGiveStress {
             free++;
         }
         r.r2 = free;
-        r.r3 = slots.regionCount();
     }
 }
