@@ -14,8 +14,11 @@ import flight.hal.memory.MemoryFlag;
  * churn never drives the JVM's direct-memory limit into full collections.
  *
  * <p>A request takes a slot of the smallest class that holds both its size and its alignment; a class's slots are
- * aligned to their size, so that satisfies the alignment too. A request larger than the largest class gets a region
- * of its own, which is dropped with its release and returns to the platform when collected.
+ * aligned to their size up to {@link HostMemoryDriver#MAX_ALIGNMENT}, the largest alignment a request may ask, so
+ * that satisfies the alignment too. Power-of-two classes keep this simple and fast at the cost of up to half a slot
+ * unused. A request larger than the largest class (more than 1 MiB) gets a region of its own, reserved with
+ * {@code allocateDirect} as Netty serves its huge allocations; it is dropped with its release and returns to the
+ * platform when collected.
  *
  * <p>A released slot is reused by later allocations, as with any allocator: a caller that still uses a released
  * buffer sees (and corrupts) another allocation's bytes, but can never crash the JVM, since regions are never freed
@@ -81,7 +84,7 @@ final class RegionAllocator {
     }
 
     /** The class that serves {@code size} bytes aligned to {@code alignment}, or null when no class is that large. */
-    SizeClass classFor(int size, int alignment) {
+    private SizeClass classFor(int size, int alignment) {
         int bytes = Math.max(Math.max(size, alignment), 1 << SMALLEST_CLASS_SHIFT);
         int shift = 32 - Integer.numberOfLeadingZeros(bytes - 1);
         return shift > LARGEST_CLASS_SHIFT ? null : classes[shift - SMALLEST_CLASS_SHIFT];

@@ -47,11 +47,6 @@ final class SizeClass {
         this.heads = new AtomicLongArray(stripes * PAD);
     }
 
-    /** The slot size in bytes. */
-    int slotSize() {
-        return 1 << slotShift;
-    }
-
     /** A free slot, from a new region when none is free; -1 when direct memory is exhausted. */
     int take() {
         int own = ownStripe();
