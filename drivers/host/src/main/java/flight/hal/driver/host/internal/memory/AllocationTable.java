@@ -3,7 +3,6 @@ package flight.hal.driver.host.internal.memory;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import flight.hal.LiveObjects;
 import flight.hal.memory.MemoryAllocation;
@@ -16,36 +15,42 @@ import flight.hal.memory.MemoryType;
  */
 final class AllocationTable {
 
-    private final Map<Long, MemoryAllocation> live = new ConcurrentHashMap<>();
-    private final UsageCounters overall = new UsageCounters();
+    private final HandleTable live = new HandleTable();
+    private final UsageCounters overall = new UsageCounters(ThreadStripe.COUNT);
     /** One counter set per type; filled here and never changed after, so it is safe to read from any thread. */
     private final Map<MemoryType, UsageCounters> byType = new EnumMap<>(MemoryType.class);
 
     AllocationTable() {
         for (MemoryType type : MemoryType.values()) {
-            byType.put(type, new UsageCounters());
+            byType.put(type, new UsageCounters(ThreadStripe.COUNT));
         }
     }
 
-    void add(MemoryAllocation allocation) {
-        overall.recordAllocation(allocation.size());
-        byType.get(allocation.type()).recordAllocation(allocation.size());
-        live.put(allocation.handle(), allocation);
+    void add(Placement placement) {
+        MemoryAllocation allocation = placement.allocation();
+        overall.recordAllocation(placement.stripe(), allocation.size());
+        byType.get(allocation.type()).recordAllocation(placement.stripe(), allocation.size());
+        live.put(allocation.handle(), placement);
     }
 
-    /** Removes the allocation atomically: of two releases of one handle, exactly one gets it, the other null. */
-    MemoryAllocation remove(long handle) {
-        MemoryAllocation allocation = live.remove(handle);
-        if (allocation != null) {
-            overall.recordRelease(allocation.size());
-            byType.get(allocation.type()).recordRelease(allocation.size());
+    /**
+     * Removes the allocation atomically: of two releases of one handle, exactly one gets it, the other null. Its
+     * memory stays taken until the caller {@linkplain Placement#release() releases} it.
+     */
+    Placement remove(long handle) {
+        Placement placement = live.remove(handle);
+        if (placement != null) {
+            MemoryAllocation allocation = placement.allocation();
+            overall.recordRelease(placement.stripe(), allocation.size());
+            byType.get(allocation.type()).recordRelease(placement.stripe(), allocation.size());
         }
-        return allocation;
+        return placement;
     }
 
     /** The live allocation named {@code handle}, or null. */
     MemoryAllocation get(long handle) {
-        return live.get(handle);
+        Placement placement = live.get(handle);
+        return placement == null ? null : placement.allocation();
     }
 
     int liveCount() {
@@ -56,16 +61,19 @@ final class AllocationTable {
         return overall.usedBytes();
     }
 
-    /** Removes every live allocation, counting each as released; what was removed. */
+    /**
+     * Removes every live allocation, counting each as released, without making its memory reusable: another driver
+     * holds it now, or its caller may still; what was removed.
+     */
     LiveObjects removeAll() {
         LiveObjects removed = liveObjects();
-        live.keySet().forEach(this::remove);
+        live.values().forEach(placement -> remove(placement.allocation().handle()));
         return removed;
     }
 
     /** The live allocations. */
     List<MemoryAllocation> allocations() {
-        return List.copyOf(live.values());
+        return live.values().stream().map(Placement::allocation).toList();
     }
 
     /** How many allocations are live and their bytes: two reads, each exact, not one snapshot. */

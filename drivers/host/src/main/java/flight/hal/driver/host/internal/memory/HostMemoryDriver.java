@@ -33,18 +33,21 @@ import flight.hal.memory.MemoryStats;
 import flight.hal.memory.MemoryType;
 
 /**
- * The memory driver of the machine the JVM runs on: allocations are direct (off-heap) byte buffers, aligned within a
- * slightly larger buffer, accounted per handle and per memory type. Lifecycle, handles and the component wiring are
- * {@link DriverBase}'s; each initialization's state is an {@link AllocationTable}.
+ * The memory driver of the machine the JVM runs on: allocations are views of large direct (off-heap) regions that the
+ * driver cuts into size classes itself ({@link RegionAllocator}), accounted per handle and per memory type. Lifecycle,
+ * handles and the component wiring are {@link DriverBase}'s; each initialization's state is a {@link LiveMemory}.
  *
- * <p>Direct memory is never freed eagerly. Releasing it by hand ({@code Unsafe.invokeCleaner}) would turn a buffer the
- * caller still holds into a use-after-free that can crash the JVM; the memory of a released allocation goes back to
- * the platform when its buffer becomes unreachable and is collected. For the same reason it adopts any allocation
- * another driver hands over in a hot swap that is within its size limit: the memory is the JVM's already.
+ * <p>A released allocation's memory is reused by later allocations, as with any allocator; a caller that still uses
+ * a released buffer reads and writes another allocation's bytes. It can never crash the JVM: regions are never freed
+ * by hand ({@code Unsafe.invokeCleaner} would make such a buffer a use-after-free). {@link #trim()} drops the regions
+ * that hold no live allocation, and a dropped region goes back to the platform when it is collected, once no buffer
+ * cut from it is reachable. For the same reason the driver adopts any allocation another driver hands over in a hot
+ * swap that is within its size limit (the memory is the JVM's already), and it never reuses the memory of what it
+ * hands over or drops: the adopter, or a caller, may still hold it.
  */
 @Component(service = MemoryDriver.class, configurationPid = HostMemoryDriver.PID)
 @RegisterHalDriver(hal_interface = MemoryDriver.class, hal_driver_name = HostMemoryDriver.NAME, service_ranking = 10)
-public class HostMemoryDriver extends DriverBase<AllocationTable>
+public class HostMemoryDriver extends DriverBase<LiveMemory>
         implements MemoryDriver, ObjectOwner<MemoryHandOver> {
 
     static final String PID = "flight.hal.host.memory";
@@ -60,6 +63,8 @@ public class HostMemoryDriver extends DriverBase<AllocationTable>
     private static final List<MemoryFlag> UNSUPPORTED_FLAGS =
             List.of(MemoryFlag.UNCACHED, MemoryFlag.GPU_VISIBLE, MemoryFlag.EXECUTABLE);
     private static final Logger LOG = LoggerFactory.getLogger(HostMemoryDriver.class);
+    /** The JVM's memory limit: fixed for its life, and a native call too slow to make on every allocation. */
+    private static final long JVM_MEMORY = Runtime.getRuntime().maxMemory();
 
     private final HostPlatform platform = new HostPlatform();
     /** The current component properties. */
@@ -77,12 +82,13 @@ public class HostMemoryDriver extends DriverBase<AllocationTable>
     }
 
     @Override
-    protected HalResult<AllocationTable> open() {
-        return HalResult.ok(new AllocationTable());
+    protected HalResult<LiveMemory> open() {
+        return HalResult.ok(new LiveMemory());
     }
 
     @Override
-    protected void close(AllocationTable dropped) {
+    protected void close(LiveMemory closing) {
+        AllocationTable dropped = closing.table();
         if (dropped.liveCount() > 0) {
             LOG.warn("driver {} shut down with {} live allocations ({} bytes); dropping them, their memory returns "
                     + "when their buffers become unreachable", NAME, dropped.liveCount(), dropped.usedBytes());
@@ -108,10 +114,12 @@ public class HostMemoryDriver extends DriverBase<AllocationTable>
 
     @Override
     public HalResult<MemoryAllocation> allocate(AllocationRequest request) {
-        return state().flatMap(live -> allocate(live, request));
+        // current(), not state().flatMap: the hot path makes no result or lambda besides the allocation's own
+        LiveMemory live = current();
+        return live != null ? allocate(live, request) : notInitialized();
     }
 
-    private HalResult<MemoryAllocation> allocate(AllocationTable live, AllocationRequest request) {
+    private HalResult<MemoryAllocation> allocate(LiveMemory live, AllocationRequest request) {
         HalError refusal = AllocationRequest.check(request, maxAllocationSize(), MAX_ALIGNMENT).errorOrNull();
         if (refusal == null) {
             refusal = unsupportedTypeOrFlag(request);
@@ -119,12 +127,12 @@ public class HostMemoryDriver extends DriverBase<AllocationTable>
         if (refusal != null) {
             return HalResult.err(refusal);
         }
-        return DirectMemory.alignedBuffer((int) request.size(), request.alignment()).map(buffer -> {
-            MemoryAllocation allocation = new MemoryAllocation(handles().issue(), buffer, request.size(),
-                    request.alignment(), request.flags(), request.type());
-            live.add(allocation);
-            return allocation;
-        });
+        Placement placement = live.regions().place(request, handles());
+        if (placement == null) {
+            return HalResult.err(RegionAllocator.exhausted(request));
+        }
+        live.table().add(placement);
+        return HalResult.ok(placement.allocation());
     }
 
     private static HalError unsupportedTypeOrFlag(AllocationRequest request) {
@@ -142,35 +150,43 @@ public class HostMemoryDriver extends DriverBase<AllocationTable>
 
     @Override
     public HalResult<Void> deallocate(long handle) {
-        // Only the table entry goes; the buffer's memory returns once it is unreachable (see the class comment).
-        return state().flatMap(live -> live.remove(handle) != null ? HalResult.ok() : refuse(handle, "release"));
+        LiveMemory live = current();
+        if (live == null) {
+            return notInitialized();
+        }
+        return live.release(handle) ? HalResult.ok() : refuse(handle, "release");
+    }
+
+    /** The error of a call made while not initialized. */
+    private <T> HalResult<T> notInitialized() {
+        return HalResult.err(state().errorOrNull());
     }
 
     @Override
     public HalResult<MemoryAllocation> reallocate(long handle, long newSize) {
         return state().flatMap(live -> find(live, handle, "reallocate").flatMap(old -> Reallocation.move(old,
                 new AllocationRequest(newSize, old.alignment(), old.flags(), old.type()),
-                resized -> allocate(live, resized), released -> live.remove(released) != null,
+                resized -> allocate(live, resized), live::release,
                 () -> refuse(handle, "reallocate"))));
     }
 
     @Override
     public HalResult<MemoryStats> stats() {
-        return state().map(live -> live.stats(null, totalBytes(), maxAllocationSize()));
+        return state().map(live -> live.table().stats(null, totalBytes(), maxAllocationSize()));
     }
 
     /** The type's own usage; total, free and largest block are those of the one pool all types share. */
     @Override
     public HalResult<MemoryStats> stats(MemoryType type) {
         return state().flatMap(live -> supportsType(type)
-                ? HalResult.ok(live.stats(type, totalBytes(), maxAllocationSize()))
+                ? HalResult.ok(live.table().stats(type, totalBytes(), maxAllocationSize()))
                 : HalResult.err(unsupportedType(type)));
     }
 
     @Override
     public boolean isValid(long handle) {
-        AllocationTable live = current();
-        return live != null && live.get(handle) != null;
+        LiveMemory live = current();
+        return live != null && live.table().get(handle) != null;
     }
 
     @Override
@@ -194,7 +210,7 @@ public class HostMemoryDriver extends DriverBase<AllocationTable>
      */
     @Override
     public long maxAllocationSize() {
-        long cap = Math.min(Integer.MAX_VALUE - MAX_ALIGNMENT, Runtime.getRuntime().maxMemory());
+        long cap = Math.min(Integer.MAX_VALUE - MAX_ALIGNMENT, JVM_MEMORY);
         return Math.min(cap, config.maxAllocationBytes().orElse(Long.MAX_VALUE));
     }
 
@@ -222,29 +238,25 @@ public class HostMemoryDriver extends DriverBase<AllocationTable>
     }
 
     /**
-     * Requests a collection and returns how much the JVM's direct buffer pool shrank meanwhile. Buffers are freed by
-     * their cleaners after collection, so memory may also come back later than this call sees.
+     * Drops every region that holds no live allocation and returns their bytes. They go back to the platform when the
+     * collector next finds them unreachable ({@link #gcHint()} asks for that); no collection is forced here.
      */
     @Override
     public HalResult<Long> trim() {
-        return state().map(live -> {
-            long before = DirectMemory.used();
-            System.gc();
-            return Math.max(0, before - DirectMemory.used());
-        });
+        return state().map(live -> live.regions().trim());
     }
 
     /** All memory types are one pool of host RAM, so the driver's total is the JVM's memory limit. */
     private static long totalBytes() {
-        return Runtime.getRuntime().maxMemory();
+        return JVM_MEMORY;
     }
 
     private static boolean supportsType(MemoryType type) {
         return type != null && SUPPORTED_TYPES.contains(type);
     }
 
-    private HalResult<MemoryAllocation> find(AllocationTable live, long handle, String verb) {
-        MemoryAllocation allocation = live.get(handle);
+    private HalResult<MemoryAllocation> find(LiveMemory live, long handle, String verb) {
+        MemoryAllocation allocation = live.table().get(handle);
         return allocation != null ? HalResult.ok(allocation) : refuse(handle, verb);
     }
 
@@ -255,32 +267,38 @@ public class HostMemoryDriver extends DriverBase<AllocationTable>
 
     @Override
     public LiveObjects liveObjects() {
-        AllocationTable live = current();
-        return live == null ? LiveObjects.NONE : live.liveObjects();
+        LiveMemory live = current();
+        return live == null ? LiveObjects.NONE : live.table().liveObjects();
     }
 
     @Override
     public HalResult<MemoryHandOver> exportObjects() {
-        return state().map(live -> new MemoryHandOver(live.allocations()));
+        return state().map(live -> new MemoryHandOver(live.table().allocations()));
     }
 
-    /** Adopts every allocation, or none when one exceeds its size limit; types and flags need nothing of it. */
+    /**
+     * Adopts every allocation, or none when one exceeds its size limit; types and flags need nothing of it. An adopted
+     * allocation's memory is its own: released, it is left to the collector.
+     */
     @Override
     public HalResult<LiveObjects> adoptObjects(MemoryHandOver objects, HandleIssuer from) {
         return state().flatMap(live -> MemoryAdoption.adoptWithin(NAME, maxAllocationSize(), objects, from,
-                adopted -> adopted.forEach(live::add), handles()));
+                adopted -> adopted.forEach(allocation -> live.table().add(Placement.own(allocation))), handles()));
     }
 
-    /** The adopter has the allocations now: forget them; their buffers live on with it. */
+    /** The adopter has the allocations now: forget them, never reusing their memory; their buffers live on with it. */
     @Override
     public void exportCompleted() {
         dropObjects();
     }
 
-    /** Releasing a host allocation is forgetting it (see the class comment). */
+    /**
+     * Forgets every allocation without reusing its memory: a caller may still hold a buffer, so its bytes stay its
+     * own until the driver shuts down and the regions are collected.
+     */
     @Override
     public LiveObjects dropObjects() {
-        AllocationTable live = current();
-        return live == null ? LiveObjects.NONE : live.removeAll();
+        LiveMemory live = current();
+        return live == null ? LiveObjects.NONE : live.table().removeAll();
     }
 }

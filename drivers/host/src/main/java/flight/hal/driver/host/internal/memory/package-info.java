@@ -1,6 +1,6 @@
 /**
- * The host memory driver: off-heap memory from the JVM's direct buffers, its allocation table and usage
- * counters, its configuration and the platform description of the machine it runs on.
+ * The host memory driver: off-heap memory cut from large direct regions in size classes, its allocation table and
+ * usage counters, its configuration and the platform description of the machine it runs on.
  *
  * <p>Private to its bundle (not exported): reached only as the HAL services its components register.
  */

@@ -1,0 +1,28 @@
+package flight.hal.driver.host.internal.memory;
+
+/**
+ * What one initialization of the host memory driver holds: the regions its allocations are cut from and the table of
+ * its live allocations. Dropped whole at shutdown; its regions then return to the platform once collected.
+ *
+ * @param table   the live allocations and their accounting
+ * @param regions where new allocations come from
+ */
+record LiveMemory(AllocationTable table, RegionAllocator regions) {
+
+    LiveMemory() {
+        this(new AllocationTable(), new RegionAllocator());
+    }
+
+    /**
+     * Releases the allocation named {@code handle} and makes its memory reusable; false when no live allocation has
+     * it. Atomic: of two releases of one handle exactly one succeeds, so a slot is never freed twice.
+     */
+    boolean release(long handle) {
+        Placement placement = table.remove(handle);
+        if (placement == null) {
+            return false;
+        }
+        placement.release();
+        return true;
+    }
+}

@@ -1,0 +1,66 @@
+package flight.hal.driver.host.internal.memory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+
+import flight.hal.memory.MemoryAllocation;
+import flight.hal.memory.MemoryType;
+import flight.hal.testkit.HalProperty;
+
+/**
+ * The handle table against a map: entries, removals (with the shifting back of later entries), growth and lookups of
+ * handles it never had all agree, whatever the order of the calls.
+ */
+class HandleTablePropertyTest {
+
+    private static final ByteBuffer BUFFER = ByteBuffer.allocate(1);
+
+    /**
+     * Each step enters the next handle (handles, like a {@link flight.hal.HandleIssuer}'s, grow, with gaps) or removes
+     * one picked by the step's value among the live ones, or one never entered.
+     */
+    @HalProperty
+    void agreesWithAMap(@ForAll @Size(max = 400) List<@IntRange(min = 0, max = 99) Integer> steps) {
+        HandleTable table = new HandleTable();
+        Map<Long, Placement> model = new HashMap<>();
+        long next = 1L << 43;
+        for (int step : steps) {
+            if (step < 55 || model.isEmpty()) {
+                next += 1 + step % 3;
+                Placement placement = placement(next);
+                table.put(next, placement);
+                model.put(next, placement);
+            } else if (step < 95) {
+                long handle = model.keySet().stream().sorted().skip(step % model.size()).findFirst().orElseThrow();
+                assertSame(model.remove(handle), table.remove(handle));
+                assertNull(table.remove(handle), "a second removal of one handle finds nothing");
+            } else {
+                assertNull(table.remove(next + 1000), "a handle never entered");
+            }
+            assertEquals(model.size(), table.size());
+        }
+        for (Map.Entry<Long, Placement> entry : model.entrySet()) {
+            assertSame(entry.getValue(), table.get(entry.getKey()));
+        }
+        Set<Placement> values = new HashSet<>(table.values());
+        assertEquals(new HashSet<>(model.values()), values);
+        table.clear();
+        assertEquals(0, table.size());
+    }
+
+    private static Placement placement(long handle) {
+        return Placement.own(new MemoryAllocation(handle, BUFFER, 1, 1, Set.of(), MemoryType.SYSTEM));
+    }
+}
