@@ -30,6 +30,9 @@ def extra(label, project, peer, most):
 
 
 LOOKUP = "DriverLookupBenchmark"
+POOL = "PoolBenchmark"
+STORAGE = "StoragePathBenchmark"
+SIZES = ("256", "4096", "65536")
 ROWS = [
     ratio("lookup: current() vs a volatile field, 1 thread",
           at(LOOKUP, "oneThread", variant="handle.current"), at(LOOKUP, "oneThread", variant="volatile.field"), 1.1),
@@ -39,6 +42,36 @@ ROWS = [
           at(LOOKUP, "oneThread", variant="handle.call"), at(LOOKUP, "oneThread", variant="handle.current"), 3.0),
     ratio("lookup: leased call per thread, 2 threads vs 1",
           at(LOOKUP, "twoThreads", variant="handle.lease"), at(LOOKUP, "oneThread", variant="handle.lease"), 1.5),
+] + [
+    row for size in SIZES for row in (
+        ratio("pool churn %s B vs Netty PooledByteBufAllocator, 2 threads" % size,
+              at(POOL, "twoThreads", pool="flight", blockSize=size),
+              at(POOL, "twoThreads", pool="netty.pooled", blockSize=size), 0.25),
+        ratio("pool churn %s B vs a per-thread deque, 2 threads" % size,
+              at(POOL, "twoThreads", pool="flight", blockSize=size),
+              at(POOL, "twoThreads", pool="thread.deque", blockSize=size), 2.0),
+        ratio("pool churn %s B vs Netty, 1 thread" % size,
+              at(POOL, "oneThread", pool="flight", blockSize=size),
+              at(POOL, "oneThread", pool="netty.pooled", blockSize=size), 0.25))
+] + [
+    ratio("storage: sequential 1 MiB writes vs raw FileChannel",
+          at(STORAGE, "sequentialWrite", path="hal.write"), at(STORAGE, "sequentialWrite", path="raw.write"),
+          0.95, lower_is_better=False),
+    ratio("storage: the same with a flush every 8 MiB vs force(false)",
+          at(STORAGE, "sequentialWrite", path="hal.write.flush8m"),
+          at(STORAGE, "sequentialWrite", path="raw.write.force8m"), 0.95, lower_is_better=False),
+    ratio("storage: zone append 1 MiB vs a raw positional write",
+          at(STORAGE, "zoneAppend", path="hal.zoneAppend"), at(STORAGE, "zoneAppend", path="raw.positionalWrite"),
+          0.9, lower_is_better=False),
+    ratio("storage: random 4 KiB direct-I/O reads vs raw O_DIRECT",
+          at(STORAGE, "directRead4k", path="hal.directRead4k"), at(STORAGE, "directRead4k", path="raw.directRead4k"),
+          0.9, lower_is_better=False),
+    ratio("storage: 1 MiB reads (page cache) vs raw",
+          at(STORAGE, "sequentialRead", path="hal.read"), at(STORAGE, "sequentialRead", path="raw.read"),
+          0.95, lower_is_better=False),
+    ratio("storage: asynchronous queue depth 8 vs synchronous, 4 KiB direct reads",
+          at(STORAGE, "queuedRead4k", path="hal.async.qd8"), at(STORAGE, "queuedRead4k", path="hal.sync"),
+          1.0, lower_is_better=False),
 ]
 
 
