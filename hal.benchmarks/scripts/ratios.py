@@ -11,7 +11,8 @@ import json
 import subprocess
 import sys
 
-QUICK = ["-f", "1", "-wi", "2", "-w", "1s", "-i", "3", "-r", "1s"]
+# four warm-up seconds: host.memory's tables reach G1's steady state after about three
+QUICK = ["-f", "1", "-wi", "4", "-w", "1s", "-i", "3", "-r", "1s"]
 LONG = ["-f", "2", "-wi", "3", "-w", "2s", "-i", "5", "-r", "2s"]
 
 
@@ -31,6 +32,7 @@ def extra(label, project, peer, most):
 
 LOOKUP = "DriverLookupBenchmark"
 POOL = "PoolBenchmark"
+HOST_MEMORY = "HostMemoryBenchmark"
 STORAGE = "StoragePathBenchmark"
 SIZES = ("256", "4096", "65536")
 ROWS = [
@@ -53,6 +55,11 @@ ROWS = [
         ratio("pool churn %s B vs Netty, 1 thread" % size,
               at(POOL, "oneThread", pool="flight", blockSize=size),
               at(POOL, "oneThread", pool="netty.pooled", blockSize=size), 0.25))
+] + [
+    ratio("host.memory allocate+free %s B vs Netty PooledByteBufAllocator, %s" % (size, threads),
+          at(HOST_MEMORY, method, allocator="host.memory", size=size),
+          at(HOST_MEMORY, method, allocator="netty.pooled", size=size), 1.0)
+    for method, threads in (("oneThread", "1 thread"), ("twoThreads", "2 threads")) for size in SIZES
 ] + [
     ratio("storage: sequential 1 MiB writes vs raw FileChannel",
           at(STORAGE, "sequentialWrite", path="hal.write"), at(STORAGE, "sequentialWrite", path="raw.write"),
