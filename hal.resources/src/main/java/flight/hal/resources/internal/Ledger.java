@@ -21,6 +21,10 @@ import flight.hal.resources.ResourceType;
  */
 final class Ledger {
     private static final Duration LONGEST_WAIT = Duration.ofNanos(Long.MAX_VALUE);
+    /** What {@link #reserveWithin} returns when the bundle's budget refused; usages are never negative. */
+    private static final long BUNDLE_REFUSED = -1;
+    /** What {@link #reserveWithin} returns when the type's budget refused. */
+    private static final long TYPE_REFUSED = -2;
     private final Map<ResourceType, TypeAccount> types = new EnumMap<>(ResourceType.class);
     private final ConcurrentMap<Long, BundleAccount> bundles = new ConcurrentHashMap<>();
     private final Reclaimers reclaimers;
@@ -59,20 +63,22 @@ final class Ledger {
         TypeAccount account = types.get(metadata.type());
         long bytes = metadata.sizeBytes();
         ResourcePriority priority = metadata.priority();
-        Refusal refusal = mode.kind() == AcquisitionMode.Kind.EMERGENCY
+        long used = mode.kind() == AcquisitionMode.Kind.EMERGENCY
                 ? forceReserve(owner, account, bytes, priority)
-                : tryReserve(owner, account, bytes, priority);
-        if (refusal == null) {
-            return committed(owner, account);
+                : reserveWithinLimits(owner, account, bytes, priority);
+        if (used >= 0) {
+            return committed(owner, account, used);
         }
+        Refusal refusal = refusal(used);
         if (mode.kind() == AcquisitionMode.Kind.EMERGENCY || !fitsWhenEmpty(owner, account, bytes, priority)) {
             return HalResult.err(AcquisitionErrors.budgetExceeded(refusal, owner, account, name, bytes, priority));
         }
         reclaimers.reclaim(account.type, missing(refusal, owner, account, bytes, priority));
-        refusal = tryReserve(owner, account, bytes, priority);
-        if (refusal == null) {
-            return committed(owner, account);
+        used = reserveWithinLimits(owner, account, bytes, priority);
+        if (used >= 0) {
+            return committed(owner, account, used);
         }
+        refusal = refusal(used);
         if (mode.kind() == AcquisitionMode.Kind.NON_BLOCKING) {
             return HalResult.err(AcquisitionErrors.budgetExceeded(refusal, owner, account, name, bytes, priority));
         }
@@ -80,7 +86,7 @@ final class Ledger {
         Waiter waiter = new Waiter(owner, bytes, priority);
         Waiter.State state = account.waiters.await(waiter, grantor(account), timeoutNanos);
         return switch (state) {
-            case GRANTED -> committed(owner, account);
+            case GRANTED -> committed(owner, account, account.usage.current());
             case TIMED_OUT -> HalResult.err(AcquisitionErrors.timedOut(owner, account, name, bytes, priority,
                     timeoutNanos, blame(owner, account, bytes, priority)));
             default -> HalResult.err(AcquisitionErrors.cancelled(owner, account, name, bytes, state));
@@ -92,15 +98,18 @@ final class Ledger {
         return timeout.compareTo(LONGEST_WAIT) >= 0 ? Long.MAX_VALUE : timeout.toNanos();
     }
 
-    /** Gives {@code bytes} of {@code type} held by {@code owner} back, and lets waiting acquisitions have them. */
+    /**
+     * Gives {@code bytes} of {@code type} held by {@code owner} back, and lets waiting acquisitions have them. The
+     * bundle's counter goes down before the type's, so a bundle's usage never shows more than its type's.
+     */
     void release(BundleAccount owner, ResourceType type, long bytes) {
         TypeAccount account = types.get(type);
         BudgetCounter own = owner.usage(type);
         own.subtract(bytes);
         own.countRelease();
-        account.usage.subtract(bytes);
+        long used = account.usage.subtract(bytes);
         account.usage.countRelease();
-        account.checkPressure();
+        account.usageChanged(used);
         if (account.waiters.waiting() > 0) {
             account.waiters.drain(grantor(account));
         }
@@ -112,12 +121,19 @@ final class Ledger {
     }
 
     private WaitQueue.Grantor grantor(TypeAccount account) {
-        return waiter -> tryReserve(waiter.owner, account, waiter.bytes, waiter.priority);
+        return waiter -> {
+            long used = reserveWithinLimits(waiter.owner, account, waiter.bytes, waiter.priority);
+            return used >= 0 ? null : refusal(used);
+        };
     }
 
-    /** Reserves against the bundle's budget, then the type's; {@code null} when both took it. */
-    private static Refusal tryReserve(BundleAccount owner, TypeAccount account, long bytes,
-                                      ResourcePriority priority) {
+    private static Refusal refusal(long refused) {
+        return refused == BUNDLE_REFUSED ? Refusal.BUNDLE : Refusal.TYPE;
+    }
+
+    /** Reserves against the bundle's budget, then the type's; the type's usage after, or which budget refused. */
+    private static long reserveWithinLimits(BundleAccount owner, TypeAccount account, long bytes,
+                                            ResourcePriority priority) {
         long ownLimit = owner.limitFor(account.type, priority);
         long typeLimit = account.limitFor(priority);
         return reserveWithin(owner, account, bytes, ownLimit, typeLimit, ownLimit, typeLimit);
@@ -127,7 +143,7 @@ final class Ledger {
      * Reserves whatever the budgets say, counting overruns; refuses only usage past {@code Long.MAX_VALUE}, which no
      * counter can hold.
      */
-    private static Refusal forceReserve(BundleAccount owner, TypeAccount account, long bytes,
+    private static long forceReserve(BundleAccount owner, TypeAccount account, long bytes,
                                         ResourcePriority priority) {
         return reserveWithin(owner, account, bytes, Long.MAX_VALUE, Long.MAX_VALUE,
                 owner.limitFor(account.type, priority), account.limitFor(priority));
@@ -137,28 +153,31 @@ final class Ledger {
      * Adds {@code bytes} to the bundle's counter within {@code ownCap}, then to the type's within {@code typeCap}, and
      * commits both (peaks, and overruns of the budgets' limits) only once both took them: a reservation refused by
      * the second leaves no trace in the first.
+     *
+     * @return the type's usage right after, or {@link #BUNDLE_REFUSED} or {@link #TYPE_REFUSED}
      */
-    private static Refusal reserveWithin(BundleAccount owner, TypeAccount account, long bytes, long ownCap,
+    private static long reserveWithin(BundleAccount owner, TypeAccount account, long bytes, long ownCap,
                                          long typeCap, long ownLimit, long typeLimit) {
         BudgetCounter own = owner.usage(account.type);
         long ownUsed = own.add(bytes, ownCap);
         if (ownUsed < 0) {
-            return Refusal.BUNDLE;
+            return BUNDLE_REFUSED;
         }
         long typeUsed = account.usage.add(bytes, typeCap);
         if (typeUsed < 0) {
             own.subtract(bytes);
-            return Refusal.TYPE;
+            return TYPE_REFUSED;
         }
         own.committed(ownUsed, ownLimit);
         account.usage.committed(typeUsed, typeLimit);
-        return null;
+        return typeUsed;
     }
 
-    private static HalResult<Void> committed(BundleAccount owner, TypeAccount account) {
+    /** Counts a reservation that stands, with {@code used} bytes of its type in use right after it. */
+    private static HalResult<Void> committed(BundleAccount owner, TypeAccount account, long used) {
         owner.usage(account.type).countAcquisition();
         account.usage.countAcquisition();
-        account.checkPressure();
+        account.usageChanged(used);
         return HalResult.ok();
     }
 
