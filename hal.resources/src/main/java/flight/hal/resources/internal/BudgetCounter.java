@@ -73,6 +73,8 @@ final class BudgetCounter {
             if (seen == used) {
                 return used + bytes;
             }
+            // lost to another thread: a pause before retrying keeps two threads from failing each other in turn
+            Thread.onSpinWait();
             used = seen;
         }
         return -1;

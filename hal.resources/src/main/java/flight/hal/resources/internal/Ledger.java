@@ -2,8 +2,7 @@ package flight.hal.resources.internal;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -25,23 +24,24 @@ final class Ledger {
     private static final long BUNDLE_REFUSED = -1;
     /** What {@link #reserveWithin} returns when the type's budget refused. */
     private static final long TYPE_REFUSED = -2;
-    private final Map<ResourceType, TypeAccount> types = new EnumMap<>(ResourceType.class);
+    /** By the type's ordinal: the path every acquisition takes indexes an array rather than asking a map. */
+    private final TypeAccount[] types = new TypeAccount[ResourceType.values().length];
     private final ConcurrentMap<Long, BundleAccount> bundles = new ConcurrentHashMap<>();
     private final Reclaimers reclaimers;
 
     Ledger(Reclaimers reclaimers, PressureListener pressureChanges) {
         this.reclaimers = reclaimers;
         for (ResourceType type : ResourceType.values()) {
-            types.put(type, new TypeAccount(type, pressureChanges));
+            types[type.ordinal()] = new TypeAccount(type, pressureChanges);
         }
     }
 
     TypeAccount type(ResourceType type) {
-        return types.get(type);
+        return types[type.ordinal()];
     }
 
     Collection<TypeAccount> types() {
-        return types.values();
+        return List.of(types);
     }
 
     void add(BundleAccount account) {
@@ -51,7 +51,7 @@ final class Ledger {
     /** Forgets a closed account and ends the waits of its acquisitions. */
     void remove(BundleAccount account) {
         bundles.remove(account.bundleId, account);
-        types.values().forEach(type -> type.waiters.cancel(account));
+        types().forEach(type -> type.waiters.cancel(account));
     }
 
     Collection<BundleAccount> bundles() {
@@ -60,7 +60,7 @@ final class Ledger {
 
     /** Reserves {@code metadata}'s bytes for {@code owner}, as {@code mode} says. */
     HalResult<Void> reserve(BundleAccount owner, String name, ResourceMetadata metadata, AcquisitionMode mode) {
-        TypeAccount account = types.get(metadata.type());
+        TypeAccount account = type(metadata.type());
         long bytes = metadata.sizeBytes();
         ResourcePriority priority = metadata.priority();
         long used = mode.kind() == AcquisitionMode.Kind.EMERGENCY
@@ -103,7 +103,7 @@ final class Ledger {
      * bundle's counter goes down before the type's, so a bundle's usage never shows more than its type's.
      */
     void release(BundleAccount owner, ResourceType type, long bytes) {
-        TypeAccount account = types.get(type);
+        TypeAccount account = type(type);
         BudgetCounter own = owner.usage(type);
         own.subtract(bytes);
         own.countRelease();
@@ -117,7 +117,7 @@ final class Ledger {
 
     /** Retries every waiting acquisition: budgets changed. */
     void retryWaiters() {
-        types.values().forEach(account -> account.waiters.drain(grantor(account)));
+        types().forEach(account -> account.waiters.drain(grantor(account)));
     }
 
     private WaitQueue.Grantor grantor(TypeAccount account) {
