@@ -17,6 +17,11 @@ import flight.hal.resources.ResourceType;
  * The accounts of every resource type and every bundle, and the way an acquisition gets its bytes: a reservation
  * must fit the bundle's own budget and the type's; what does not fit asks the reclaimers, then fails, waits or goes
  * over as its mode says.
+ *
+ * <p>The path every acquisition takes costs two compare-and-sets (the bundle's counter, then the type's, each against
+ * its limit, so neither limit is ever crossed), two subtractions on release, counts kept per thread, and one
+ * comparison of the type's new usage with the bounds of its pressure level. What the stats show while calls are in
+ * flight is said in {@link BudgetCounter}: usage exact, counts possibly behind until the calls return.
  */
 final class Ledger {
     private static final Duration LONGEST_WAIT = Duration.ofNanos(Long.MAX_VALUE);

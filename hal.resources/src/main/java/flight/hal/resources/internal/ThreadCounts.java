@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *
  * <p>A sum is exact for the additions that happened before it (returned before the read began, or were seen by the
  * thread reading); additions in flight while it reads may or may not be in it. Once a thread ended, its cells are
- * folded into the totals of ended threads, so only living threads keep cells.
+ * folded into the totals of ended threads, so only living threads keep cells. A thread's first addition registers
+ * its cells (under the lock, allocating them); every later one is a load, a compare and a store.
  */
 final class ThreadCounts {
     /** Slots of the cache in front of the thread-local lookup; a power of two. */
