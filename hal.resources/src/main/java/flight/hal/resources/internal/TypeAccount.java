@@ -40,11 +40,6 @@ final class TypeAccount {
         settle();
     }
 
-    /** Moves the pressure level after usage changed by other means than {@link #usageChanged(long)}'s callers. */
-    void checkPressure() {
-        usageChanged(usage.current());
-    }
-
     /**
      * Moves the pressure level after a change of usage that left {@code used} bytes in use: one comparison with the
      * usages where the level may end, and the lock only when one was crossed.
