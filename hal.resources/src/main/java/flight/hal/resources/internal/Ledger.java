@@ -74,12 +74,21 @@ final class Ledger {
         if (used >= 0) {
             return committed(owner, account, used);
         }
-        Refusal refusal = refusal(used);
+        return refused(owner, name, account, bytes, priority, mode, refusal(used));
+    }
+
+    /**
+     * What follows a first refusal: fail, ask the reclaimers and retry, then fail or wait as {@code mode} says. Apart
+     * from {@link #reserve} so the path every acquisition takes stays small enough to be compiled inline.
+     */
+    private HalResult<Void> refused(BundleAccount owner, String name, TypeAccount account, long bytes,
+                                    ResourcePriority priority, AcquisitionMode mode, Refusal first) {
+        Refusal refusal = first;
         if (mode.kind() == AcquisitionMode.Kind.EMERGENCY || !fitsWhenEmpty(owner, account, bytes, priority)) {
             return HalResult.err(AcquisitionErrors.budgetExceeded(refusal, owner, account, name, bytes, priority));
         }
         reclaimers.reclaim(account.type, missing(refusal, owner, account, bytes, priority));
-        used = reserveWithinLimits(owner, account, bytes, priority);
+        long used = reserveWithinLimits(owner, account, bytes, priority);
         if (used >= 0) {
             return committed(owner, account, used);
         }
