@@ -46,6 +46,29 @@ final class PressureScale {
         return ResourcePressure.NONE;
     }
 
+    /**
+     * {@code pressure} with the usages at which it may change: the hot path compares usage with these two numbers
+     * and asks {@link #next} only outside them.
+     */
+    Level level(ResourcePressure pressure) {
+        long rise = Long.MAX_VALUE;
+        for (int above = pressure.ordinal() + 1; above < LEVELS.length; above++) {
+            rise = Math.min(rise, entry[above]);
+        }
+        long fall = pressure == ResourcePressure.NONE ? Long.MIN_VALUE : entry[pressure.ordinal()] - margin;
+        return new Level(pressure, rise, fall);
+    }
+
+    /**
+     * A pressure level and where it may end: at usages from {@code rise} up a higher level may be due, below
+     * {@code fall} a lower one; in between {@link #next} keeps it.
+     */
+    record Level(ResourcePressure pressure, long rise, long fall) {
+        boolean holds(long used) {
+            return used < rise && used >= fall;
+        }
+    }
+
     /** The level after {@code current} when usage is {@code used}: up at once, down only past the margin. */
     ResourcePressure next(ResourcePressure current, long used) {
         ResourcePressure raw = levelOf(used);

@@ -14,7 +14,7 @@ final class TypeAccount {
     final WaitQueue waiters = new WaitQueue();
     private final PressureListener changes;
     private volatile PressureScale scale = new PressureScale(ResourceBudget.unlimited(), 0);
-    private volatile ResourcePressure pressure = ResourcePressure.NONE;
+    private volatile PressureScale.Level level = scale.level(ResourcePressure.NONE);
 
     /** {@code changes} hears of every pressure level change, in order, while this account's lock is held. */
     TypeAccount(ResourceType type, PressureListener changes) {
@@ -34,35 +34,42 @@ final class TypeAccount {
         return scale.budget.limitFor(priority);
     }
 
-    void rescale(ResourceBudget budget, int hysteresisPercent) {
+    synchronized void rescale(ResourceBudget budget, int hysteresisPercent) {
         scale = new PressureScale(budget, hysteresisPercent);
-        checkPressure();
+        level = scale.level(level.pressure());
+        settle();
     }
 
     /**
-     * Moves the pressure level after a change of usage. Lock-free while the level stays; a change is made and
-     * announced under the lock, so announcements come in the order the levels were taken.
+     * Moves the pressure level after a change of usage that left {@code used} bytes in use: one comparison with the
+     * usages where the level may end, and the lock only when one was crossed.
      */
-    void checkPressure() {
-        ResourcePressure now = pressure;
-        if (scale.next(now, usage.current()) == now) {
-            return;
+    void usageChanged(long used) {
+        if (!level.holds(used)) {
+            settle();
         }
-        synchronized (this) {
-            ResourcePressure before = pressure;
-            ResourcePressure after = scale.next(before, usage.current());
-            if (after != before) {
-                pressure = after;
-                changes.pressureChanged(type, after, stats());
-            }
+    }
+
+    /**
+     * Takes and announces the level of the usage now, under the lock so announcements come in the order the levels
+     * were taken. It reads usage again after each change: a change of usage that judged itself against the level
+     * before was either seen by that read, or sees the new level and settles again itself.
+     */
+    private synchronized void settle() {
+        PressureScale.Level now = level;
+        ResourcePressure after;
+        while ((after = scale.next(now.pressure(), usage.current())) != now.pressure()) {
+            now = scale.level(after);
+            level = now;
+            changes.pressureChanged(type, after, stats());
         }
     }
 
     ResourcePressure pressure() {
-        return pressure;
+        return level.pressure();
     }
 
     ResourceStats stats() {
-        return usage.snapshot(type, scale.budget, pressure);
+        return usage.snapshot(type, scale.budget, level.pressure());
     }
 }

@@ -48,7 +48,7 @@ class PressureNotificationTest {
         } else {
             memory.usage.subtract(-bytes);
         }
-        memory.checkPressure();
+        memory.usageChanged(memory.usage.current());
     }
 
     @Test
@@ -71,7 +71,7 @@ class PressureNotificationTest {
         TypeAccount custom = new TypeAccount(ResourceType.CUSTOM, notifier);
         custom.rescale(ResourceBudget.of(10, 0), 5);
         custom.usage.tryAdd(10, 10);
-        custom.checkPressure();
+        custom.usageChanged(custom.usage.current());
         assertEquals(ResourceType.CUSTOM, markers.poll(10, TimeUnit.SECONDS));
         assertNull(heard.poll(0, TimeUnit.SECONDS), "no further notification of MEMORY");
         assertEquals(ResourcePressure.NONE, memory.pressure());
