@@ -31,11 +31,19 @@ def extra(label, project, peer, most):
 
 
 LOOKUP = "DriverLookupBenchmark"
+BUDGET = "BudgetBenchmark"
 POOL = "PoolBenchmark"
 HOST_MEMORY = "HostMemoryBenchmark"
 STORAGE = "StoragePathBenchmark"
 SIZES = ("256", "4096", "65536")
 ROWS = [
+    ratio("accounting: reserve 4 KiB + release (bundle and type budgets, stats, peak, pressure) vs"
+          " AtomicLong.getAndAdd, 1 thread",
+          at(BUDGET, "oneThread", accounting="ledger"), at(BUDGET, "oneThread", accounting="atomicLong"), 2.0),
+    ratio("accounting: the same per thread vs one shared CAS loop with a limit, 2 threads",
+          at(BUDGET, "twoThreads", accounting="ledger"), at(BUDGET, "twoThreads", accounting="casLoop"), 1.0),
+    ratio("accounting: the budget counter alone vs the CAS loop, 2 threads",
+          at(BUDGET, "twoThreads", accounting="budgetCounter"), at(BUDGET, "twoThreads", accounting="casLoop"), 1.0),
     ratio("lookup: current() vs a volatile field, 1 thread",
           at(LOOKUP, "oneThread", variant="handle.current"), at(LOOKUP, "oneThread", variant="volatile.field"), 1.1),
     extra("lookup: leased call (lease()+call+close) over current(), 1 thread",
