@@ -95,6 +95,8 @@ public final class ComplianceRunner {
         properties.put(Constants.FRAMEWORK_STORAGE, arguments.report().resolve("framework").toString());
         properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         properties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, String.valueOf(RuntimeBundle.LEVEL));
+        // no JVM-wide URL handler factory: a JVM that runs this (a test's) may launch other frameworks after it
+        properties.put("felix.service.urlhandlers", "false");
         properties.put("flight.hal.compliance.run.jar", arguments.driverJar().toUri().toString());
         properties.put("flight.hal.compliance.run.report", arguments.report().toAbsolutePath().toString());
         properties.put("flight.hal.compliance.run.timeout.seconds", String.valueOf(arguments.timeoutSeconds()));

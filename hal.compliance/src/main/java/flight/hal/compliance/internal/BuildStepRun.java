@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 import org.osgi.framework.Bundle;
@@ -23,6 +25,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.util.tracker.BundleTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +59,9 @@ public final class BuildStepRun {
 
     @Reference
     HalRegistry registry;
+
+    @Reference
+    ServiceComponentRuntime scr;
 
     private BundleTracker<Bundle> started;
     private Thread run;
@@ -115,7 +122,11 @@ public final class BuildStepRun {
     }
 
     /** Runs the kit on every driver {@code bundle} registered; writes the reports; returns the verdict. */
-    private String check(Bundle bundle, Path report, Duration timeout) throws IOException {
+    private String check(Bundle bundle, Path report, Duration timeout) throws IOException, InterruptedException {
+        if (!awaitComponents(bundle, timeout)) {
+            return error(report, bundle.getSymbolicName() + " has no DS component that Service Component Runtime"
+                    + " processed within " + timeout.toSeconds() + " s");
+        }
         HalResult<?> settled = registry.awaitSelections(timeout);
         if (settled.isErr()) {
             return error(report, "the selections did not settle: " + settled.errorOrNull());
@@ -137,6 +148,33 @@ public final class BuildStepRun {
                 reports.stream().map(ComplianceReport::text).collect(Collectors.joining()), StandardCharsets.UTF_8);
         Files.writeString(report.resolve(XML), JUnitXml.of("flight.hal.compliance", reports), StandardCharsets.UTF_8);
         return reports.stream().allMatch(ComplianceReport::compliant) ? "COMPLIANT" : "NOT COMPLIANT";
+    }
+
+    /**
+     * Waits until Service Component Runtime has processed the bundle's components, which it does after the bundle
+     * started, on a thread of its own: each enabled, and each with a configuration unless it requires one from
+     * Config Admin. Nothing announces that, so the state is checked again every millisecond until the timeout.
+     */
+    private boolean awaitComponents(Bundle bundle, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!componentsProcessed(bundle)) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        return true;
+    }
+
+    private boolean componentsProcessed(Bundle bundle) {
+        Collection<ComponentDescriptionDTO> components = scr.getComponentDescriptionDTOs(bundle);
+        return !components.isEmpty() && components.stream().allMatch(component ->
+                (scr.isComponentEnabled(component) || !component.defaultEnabled)
+                        && (!scr.getComponentConfigurationDTOs(component).isEmpty()
+                        || "require".equals(component.configurationPolicy) || !component.defaultEnabled));
     }
 
     private static Set<String> driverNames(Bundle bundle) {
