@@ -3,7 +3,7 @@
  * the driver pattern every HAL driver follows ({@link flight.hal.HalDriver}, capabilities, tier, platform info).
  */
 @Export
-@Version("2.0.0")
+@Version("3.0.0")
 package flight.hal;
 
 import org.osgi.annotation.bundle.Export;

@@ -45,7 +45,7 @@ public class ResourcePlatformIT extends ResourceItSupport {
     @Test
     public void defaultBudgetsComeFromTheSelectedMemoryDriverAndFollowASwap() throws Exception {
         awaitSelected(HOST);
-        long hostMemory = registry.handle(MemoryDriver.class).current().platformInfo().totalMemory();
+        long hostMemory = registry.handle(MemoryDriver.class).current().platformInfo().machineMemoryBytes();
         awaitMemoryBudget(hostMemory * 60 / 100);
         assertEquals(ResourceBudget.of(hostMemory * 60 / 100, hostMemory * 10 / 100), administration.budget(MEMORY));
         assertEquals(ResourceBudget.of(hostMemory * 20 / 100, hostMemory * 5 / 100),
@@ -93,6 +93,8 @@ public class ResourcePlatformIT extends ResourceItSupport {
         assertTrue(resources, resources.matches("(?s).*\\nMEMORY +\\d+ +\\d+ +53312 .*"));
         assertTrue(resources, resources.matches("(?s).*\\n    it\\.audio \\[\\d+\\] +53312 +53312 +2 +NONE.*"));
         assertTrue(resources, resources.matches("(?s).*\\nPERFORMANCE +unlimited .*"));
+        assertTrue(resources, resources.matches("(?s).*\\n  MEMORY +60 % of \\d+\\.\\d GiB reported by host\\.memory "
+                + "\\(PlatformInfo\\.machineMemoryBytes\\)\\n.*"));
         String pools = run("hal:pools");
         assertTrue(pools, pools.matches(
                 "(?s).*AudioBufferPool +it\\.audio \\[\\d+\\] +MEMORY +4096 +1/10/50 +1 +0 +1\\s.*"));

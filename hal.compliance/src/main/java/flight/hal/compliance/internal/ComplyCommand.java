@@ -2,6 +2,7 @@ package flight.hal.compliance.internal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
@@ -30,6 +31,6 @@ public final class ComplyCommand {
             @Descriptor("driver name (hal.driver.name)") String driverName) {
         HalResult<List<ComplianceReport>> reports = soakSeconds == 0 ? kit.check(driverName)
                 : kit.check(driverName, Duration.ofSeconds(soakSeconds));
-        return reports.isErr() ? "error: " + reports.errorOrNull() : ReportText.of(reports.valueOrNull());
+        return reports.isErr() ? "error: " + reports.errorOrNull() : reports.valueOrNull().stream().map(ComplianceReport::text).collect(Collectors.joining());
     }
 }

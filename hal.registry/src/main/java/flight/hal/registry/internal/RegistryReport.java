@@ -104,7 +104,7 @@ final class RegistryReport {
                 var platform = driver.platformInfo();
                 line(text, "platform", platform.platformName() + " " + platform.osVersion() + " ("
                         + platform.architecture() + ")");
-                line(text, "memory", platform.totalMemory() + " bytes total, max allocation "
+                line(text, "memory", platform.machineMemoryBytes() + " bytes in the machine, max allocation "
                         + platform.maxAllocationSize() + ", alignment " + platform.memoryAlignment());
                 line(text, "cpu", platform.cpuCores() + " core(s), page size "
                         + (platform.pageSize() == 0 ? "unknown" : platform.pageSize() + " bytes"));

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import flight.hal.HalResult;
 import flight.hal.resources.ResourceBudget;
+import flight.hal.resources.ResourceManager;
 import flight.hal.resources.ResourceType;
 
 /**
@@ -17,6 +18,8 @@ import flight.hal.resources.ResourceType;
 final class Budgets {
     private final Ledger ledger;
     private final Map<ResourceType, ResourceBudget> platform = new EnumMap<>(ResourceType.class);
+    /** Where each platform default comes from, for the shell. */
+    private final Map<ResourceType, String> platformSources = new EnumMap<>(ResourceType.class);
     private final Map<ResourceType, ResourceBudget> programmatic = new EnumMap<>(ResourceType.class);
     private final Map<String, Map<ResourceType, ResourceBudget>> programmaticBundles = new HashMap<>();
     private ResourcesConfig configuration = ResourcesConfig.from(Map.of());
@@ -25,9 +28,12 @@ final class Budgets {
         this.ledger = ledger;
     }
 
-    synchronized void platformDefaults(Map<ResourceType, ResourceBudget> defaults) {
+    /** The selected memory driver's defaults, and where each comes from. */
+    synchronized void platformDefaults(Map<ResourceType, ResourceBudget> defaults, Map<ResourceType, String> sources) {
         platform.clear();
         platform.putAll(defaults);
+        platformSources.clear();
+        platformSources.putAll(sources);
         apply();
     }
 
@@ -65,6 +71,18 @@ final class Budgets {
             return configured;
         }
         return programmatic.getOrDefault(type, platform.getOrDefault(type, ResourceBudget.unlimited()));
+    }
+
+    /** Where the effective budget of {@code type} comes from, in the order {@link #effective} applies. */
+    synchronized String source(ResourceType type) {
+        if (configuration.budgets().containsKey(type)) {
+            return "configuration (PID " + ResourceManager.PID + ")";
+        }
+        if (programmatic.containsKey(type)) {
+            return "ResourceAdministration.setBudget";
+        }
+        return platform.containsKey(type) ? platformSources.getOrDefault(type, "platform default")
+                : "none set: unlimited";
     }
 
     /** Gives a new account its bundle's budgets and adds it to the ledger, atomically with respect to changes. */

@@ -1,5 +1,6 @@
 package flight.hal.resources.internal;
 
+import java.util.Locale;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
@@ -17,14 +18,19 @@ import flight.hal.resources.ResourceBudget;
 import flight.hal.resources.ResourceType;
 
 /**
- * Default budgets from the selected memory driver's platform info, renewed whenever another memory driver is
- * selected: memory 60 % of the platform's total with 10 % reserved, hardware 20 % with 5 % reserved, warning at 75 %
- * and critical at 90 %.
+ * Default budgets from the memory of the machine the selected memory driver reports
+ * ({@link PlatformInfo#machineMemoryBytes()}), renewed whenever another memory driver is selected: memory 60 % of it
+ * with 10 % reserved, hardware 20 % with 5 % reserved, warning at 75 % and critical at 90 %. Each budget's source is
+ * kept for {@code hal:resources}, naming the driver and the figure it reported.
  */
 @Component(service = SelectionListener.class,
         property = SelectionListener.INTERFACE_FILTER_PROPERTY + "=flight.hal.memory.MemoryDriver")
 public final class PlatformBudgets implements SelectionListener {
     private static final Logger LOG = LoggerFactory.getLogger(PlatformBudgets.class);
+    private static final int MEMORY_PERCENT = 60;
+    private static final int MEMORY_RESERVED_PERCENT = 10;
+    private static final int HARDWARE_PERCENT = 20;
+    private static final int HARDWARE_RESERVED_PERCENT = 5;
 
     @Reference
     HalRegistry registry;
@@ -56,21 +62,35 @@ public final class PlatformBudgets implements SelectionListener {
             LOG.warn("memory driver '{}' threw from platformInfo(); budgets stay as they are", driver.name(), e);
             return;
         }
-        if (platform.totalMemory() <= 0) {
-            LOG.warn("memory driver '{}' does not know its platform's memory; budgets stay as they are",
+        long machineMemory = platform.machineMemoryBytes();
+        if (machineMemory <= 0) {
+            LOG.warn("memory driver '{}' does not know the machine's memory; budgets stay as they are",
                     driver.name());
             return;
         }
-        Map<ResourceType, ResourceBudget> defaults = defaults(platform.totalMemory());
-        accounting.budgets.platformDefaults(defaults);
-        LOG.info("default budgets follow memory driver '{}' ({}, {} bytes): {}", driver.name(),
-                platform.platformName(), platform.totalMemory(), defaults);
+        Map<ResourceType, ResourceBudget> defaults = defaults(machineMemory);
+        accounting.budgets.platformDefaults(defaults, sources(driver.name(), machineMemory));
+        LOG.info("default budgets follow memory driver '{}' ({}, {} bytes in the machine): {}", driver.name(),
+                platform.platformName(), machineMemory, defaults);
     }
 
-    static Map<ResourceType, ResourceBudget> defaults(long totalMemory) {
+    static Map<ResourceType, ResourceBudget> defaults(long machineMemory) {
         return Map.of(
-                ResourceType.MEMORY, ResourceBudget.of(percent(totalMemory, 60), percent(totalMemory, 10)),
-                ResourceType.HARDWARE, ResourceBudget.of(percent(totalMemory, 20), percent(totalMemory, 5)));
+                ResourceType.MEMORY, ResourceBudget.of(percent(machineMemory, MEMORY_PERCENT),
+                        percent(machineMemory, MEMORY_RESERVED_PERCENT)),
+                ResourceType.HARDWARE, ResourceBudget.of(percent(machineMemory, HARDWARE_PERCENT),
+                        percent(machineMemory, HARDWARE_RESERVED_PERCENT)));
+    }
+
+    /** Where each default comes from, e.g. "60 % of 24.0 GiB reported by host.memory (PlatformInfo...)". */
+    static Map<ResourceType, String> sources(String driverName, long machineMemory) {
+        String of = " % of " + gibibytes(machineMemory) + " reported by " + driverName
+                + " (PlatformInfo.machineMemoryBytes)";
+        return Map.of(ResourceType.MEMORY, MEMORY_PERCENT + of, ResourceType.HARDWARE, HARDWARE_PERCENT + of);
+    }
+
+    private static String gibibytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f GiB", bytes / (1024.0 * 1024 * 1024));
     }
 
     private static long percent(long total, int percent) {

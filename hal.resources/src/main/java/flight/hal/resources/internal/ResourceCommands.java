@@ -17,9 +17,13 @@ public final class ResourceCommands {
     @Reference
     ResourceAdministration administration;
 
+    /** Where the budgets come from, which the administration API does not tell. */
+    @Reference
+    ResourceAccounting accounting;
+
     @Descriptor("budgets, usage and pressure per resource type and per bundle, and the most recent leaks")
     public String resources() {
-        return ResourceReport.resources(administration);
+        return ResourceReport.resources(administration, accounting.budgets::source);
     }
 
     @Descriptor("every pool: owner, block size, blocks used of made and maximum, hits, misses, high-water mark")

@@ -2,6 +2,7 @@ package flight.hal.resources.internal;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import flight.hal.resources.OwnerStats;
 import flight.hal.resources.PoolStats;
@@ -14,6 +15,7 @@ import flight.hal.resources.ResourceType;
 /** Plain-text tables of the manager's state for the shell. */
 final class ResourceReport {
     private static final String TYPE_ROW = "%-13s %14s %12s %14s %14s %8s %7s %8s  %s%n";
+    private static final String SOURCE_ROW = "  %-13s %s%n";
     private static final String OWNER_ROW = "    %-34s %14s %14s %7s  %s%n";
     private static final String POOL_ROW = "%-20s %-28s %-13s %8s %16s %10s %8s %6s%n";
     private static final int SHOWN_LEAKS = 10;
@@ -21,7 +23,11 @@ final class ResourceReport {
     private ResourceReport() {
     }
 
-    static String resources(ResourceAdministration administration) {
+    /**
+     * Every type's budget, usage and users, where each budget comes from ({@code source}: configuration, a
+     * {@code setBudget} call, or the machine's memory as the selected memory driver reported it), and the recent leaks.
+     */
+    static String resources(ResourceAdministration administration, Function<ResourceType, String> source) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, TYPE_ROW, "TYPE", "MAX", "RESERVED",
                 "IN USE", "PEAK", "ACQUIRED", "ACTIVE", "OVERRUNS", "PRESSURE"));
         for (ResourceType type : ResourceType.values()) {
@@ -38,6 +44,10 @@ final class ResourceReport {
                             owner.stats().peakUsage(), owner.stats().activeCount(), owner.stats().pressure()));
                 }
             }
+        }
+        text.append(System.lineSeparator()).append("budgets from:").append(System.lineSeparator());
+        for (ResourceType type : ResourceType.values()) {
+            text.append(String.format(Locale.ROOT, SOURCE_ROW, type, source.apply(type)));
         }
         List<ResourceLeak> leaks = administration.leaks();
         text.append(System.lineSeparator()).append(leaks.isEmpty() ? "no leaks" : "recent leaks:")

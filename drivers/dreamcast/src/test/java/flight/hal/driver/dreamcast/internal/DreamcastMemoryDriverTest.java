@@ -41,7 +41,7 @@ class DreamcastMemoryDriverTest {
         assertEquals(MAIN_PARTITION, driver.stats(MemoryType.SYSTEM).orElseThrow().totalBytes());
         assertEquals(SCRATCH_PARTITION, driver.stats(MemoryType.SCRATCH).orElseThrow().totalBytes());
         assertEquals(MAIN_PARTITION + SCRATCH_PARTITION, driver.stats().orElseThrow().totalBytes());
-        assertEquals(16L * 1024 * 1024, driver.platformInfo().totalMemory());
+        assertEquals(16L * 1024 * 1024, driver.platformInfo().machineMemoryBytes());
     }
 
     @Test

@@ -55,7 +55,7 @@ class PspProfileTest {
                 memory.capabilities());
         assertEquals(PerformanceTier.LIMITED, memory.performanceTier());
         assertEquals(16, memory.platformInfo().memoryAlignment());
-        assertEquals(32L * 1024 * 1024, memory.platformInfo().totalMemory());
+        assertEquals(32L * 1024 * 1024, memory.platformInfo().machineMemoryBytes());
         assertEquals(MAIN_PARTITION, memory.maxAllocationSize());
     }
 

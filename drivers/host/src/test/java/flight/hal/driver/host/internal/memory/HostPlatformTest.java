@@ -44,7 +44,7 @@ class HostPlatformTest {
         assertEquals(info.architecture().contains("64") ? 8 : 4, info.memoryAlignment());
         if (info.platformName().startsWith("Linux")) {
             assertTrue(info.pageSize() >= 4096, "page size " + info.pageSize());
-            assertTrue(info.totalMemory() > 0);
+            assertTrue(info.machineMemoryBytes() > 0);
         }
     }
 

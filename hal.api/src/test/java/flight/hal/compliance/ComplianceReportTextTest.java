@@ -1,4 +1,4 @@
-package flight.hal.compliance.internal;
+package flight.hal.compliance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,14 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import flight.hal.PlatformInfo;
-import flight.hal.compliance.CheckCategory;
-import flight.hal.compliance.CheckResult;
-import flight.hal.compliance.ComplianceReport;
-import flight.hal.compliance.Measurement;
-import flight.hal.compliance.Verdict;
-
-class ReportTextTest {
+class ComplianceReportTextTest {
 
     @Test
     void eachCheckIsALineWithItsVerdictAndFigure() {
@@ -32,27 +25,6 @@ class ReportTextTest {
                 + "  PASS    SLA            memory efficiency                99.50 % (no SLA): filled" + nl
                 + "  FAIL    STRESS         memory pressure                  overlap" + nl
                 + "  SKIPPED STRESS         exhaustion                       too large" + nl
-                + "  2 passed, 1 failed, 1 skipped: NOT COMPLIANT" + nl + nl, ReportText.of(List.of(report)));
-    }
-
-    @Test
-    void serviceLevelsFollowThePlatform() {
-        assertEquals(new Sla("Dreamcast", 5, 90, 0, false, 0), Sla.of(info("Sega Dreamcast")));
-        assertEquals(new Sla("PSP", 2, 0, 0, true, 0), Sla.of(info("Sony PSP")));
-        assertEquals(new Sla("Web", 3, 0, 0, false, 16), Sla.of(info("Web Browser")));
-        assertEquals(new Sla("host", 1, 0, 1, false, 0), Sla.of(info("Mac OS X")));
-        assertEquals(new Sla("host", 1, 0, 1, false, 0), Sla.of(null));
-        assertEquals("> 1 GB/s", Sla.of(null).throughputRequirement());
-        assertEquals("< 16 ms", Sla.of(info("Web Browser")).gcPauseRequirement());
-    }
-
-    @Test
-    void driverNamesAreEscapedInTheServiceFilter() {
-        assertEquals("(&(hal.driver.name=odd\\(name\\)\\*)(hal.interface=*)(!(hal.selected=*)))",
-                ComplianceService.filter("odd(name)*"));
-    }
-
-    private static PlatformInfo info(String name) {
-        return new PlatformInfo(name, "arch", "", 1024, 8, 1024, 1, 0);
+                + "  2 passed, 1 failed, 1 skipped: NOT COMPLIANT" + nl + nl, report.text());
     }
 }

@@ -1,0 +1,2 @@
+/** The fault-injecting memory driver. */
+package flight.hal.testing.internal;
