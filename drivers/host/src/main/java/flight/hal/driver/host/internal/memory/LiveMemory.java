@@ -18,11 +18,11 @@ record LiveMemory(AllocationTable table, RegionAllocator regions) {
      * it. Atomic: of two releases of one handle exactly one succeeds, so a slot is never freed twice.
      */
     boolean release(long handle) {
-        Placement placement = table.remove(handle);
-        if (placement == null) {
+        long place = table.remove(handle);
+        if (place == Place.NONE) {
             return false;
         }
-        placement.release();
+        regions.release(place);
         return true;
     }
 }
