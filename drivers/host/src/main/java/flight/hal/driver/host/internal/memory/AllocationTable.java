@@ -15,12 +15,14 @@ import flight.hal.memory.MemoryType;
  */
 final class AllocationTable {
 
-    private final HandleTable live = new HandleTable();
+    private final HandleTable live;
     private final UsageCounters overall = new UsageCounters(ThreadStripe.COUNT);
     /** One counter set per type; filled here and never changed after, so it is safe to read from any thread. */
     private final Map<MemoryType, UsageCounters> byType = new EnumMap<>(MemoryType.class);
 
-    AllocationTable() {
+    /** @param regions where the allocations' slots lie: they hold the allocations that slots serve */
+    AllocationTable(RegionAllocator regions) {
+        live = new HandleTable(regions);
         for (MemoryType type : MemoryType.values()) {
             byType.put(type, new UsageCounters(ThreadStripe.COUNT));
         }

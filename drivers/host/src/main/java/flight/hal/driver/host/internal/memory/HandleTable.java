@@ -23,9 +23,10 @@ final class HandleTable {
 
     private final Segment[] segments = new Segment[ThreadStripe.COUNT];
 
-    HandleTable() {
+    /** @param regions where a slot's allocation is found: its row holds only its place */
+    HandleTable(RegionAllocator regions) {
         for (int i = 0; i < segments.length; i++) {
-            segments[i] = new Segment();
+            segments[i] = new Segment(regions);
         }
     }
 
@@ -98,12 +99,27 @@ final class HandleTable {
         private long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15;
     }
 
-    /** A segment's fields: keys (0 for an empty slot; no handle is 0), places and allocations side by side. */
+    /**
+     * A segment's fields: keys (0 for an empty slot; no handle is 0), places and allocations side by side. An
+     * allocation of a slot is its region's ({@link Region#holders}), so its row's allocation is null: entering it
+     * stores no reference here.
+     */
     private abstract static class Rows extends PaddedBefore {
+        final RegionAllocator regions;
         long[] keys = new long[16];
         long[] places = new long[16];
         MemoryAllocation[] allocations = new MemoryAllocation[16];
         int size;
+
+        Rows(RegionAllocator regions) {
+            this.regions = regions;
+        }
+
+        /** The allocation of row {@code i}. */
+        MemoryAllocation allocation(int i) {
+            MemoryAllocation own = allocations[i];
+            return own != null ? own : regions.holder(places[i]);
+        }
     }
 
     /**
@@ -113,6 +129,10 @@ final class HandleTable {
     @SuppressWarnings("unused")
     private static final class Segment extends Rows {
         private long q00, q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15;
+
+        Segment(RegionAllocator regions) {
+            super(regions);
+        }
 
         synchronized void put(long handle, MemoryAllocation allocation, long place) {
             if ((size + 1) * 2 > keys.length) {
@@ -125,13 +145,15 @@ final class HandleTable {
             }
             keys[i] = handle;
             places[i] = place;
-            allocations[i] = allocation;
+            if (Place.home(place) < 0) {
+                allocations[i] = allocation;
+            }
             size++;
         }
 
         synchronized MemoryAllocation get(long handle) {
             int i = indexOf(handle);
-            return i < 0 ? null : allocations[i];
+            return i < 0 ? null : allocation(i);
         }
 
         synchronized long remove(long handle) {
@@ -163,9 +185,9 @@ final class HandleTable {
         }
 
         synchronized void addValuesTo(List<MemoryAllocation> into) {
-            for (MemoryAllocation allocation : allocations) {
-                if (allocation != null) {
-                    into.add(allocation);
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] != 0) {
+                    into.add(allocation(i));
                 }
             }
         }

@@ -10,7 +10,11 @@ package flight.hal.driver.host.internal.memory;
 record LiveMemory(AllocationTable table, RegionAllocator regions) {
 
     LiveMemory() {
-        this(new AllocationTable(), new RegionAllocator());
+        this(new RegionAllocator());
+    }
+
+    private LiveMemory(RegionAllocator regions) {
+        this(new AllocationTable(regions), regions);
     }
 
     /**

@@ -72,8 +72,17 @@ final class RegionAllocator {
         }
         MemoryAllocation allocation = new MemoryAllocation(handles.issue(), buffer, request.size(),
                 request.alignment(), request.flags(), request.type());
+        if (home >= 0) {
+            classes[home].hold(Place.slot(place), allocation);
+        }
         table.add(allocation, place);
         return allocation;
+    }
+
+    /** The allocation a slot's {@code place} serves; null for memory of its own, which the handle table holds. */
+    MemoryAllocation holder(long place) {
+        int home = Place.home(place);
+        return home < 0 ? null : classes[home].holder(Place.slot(place));
     }
 
     /**

@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLongArray;
 
+import flight.hal.memory.MemoryAllocation;
+
 /**
  * The slots of one size class: the regions cut into them and the free ones, lock-free and allocation-free on the
  * take/give path.
@@ -62,12 +64,27 @@ final class SizeClass {
     /** Makes {@code slot}, taken from this class, free again; the calling thread will take it first. */
     void give(int slot) {
         int index = ownStripe() * PAD;
-        int[] links = region(slot).next;
+        Region region = region(slot);
+        region.holders[slot & slotMask()] = null;
+        int[] links = region.next;
         long head;
         do {
             head = heads.get(index);
             links[slot & slotMask()] = (int) head;
         } while (!heads.compareAndSet(index, head, ((head & ~SLOT_BITS) + TAG) | (slot + 1L)));
+    }
+
+    /**
+     * Records {@code allocation} as what {@code slot}, taken by the caller, serves; the caller publishes it (the
+     * handle table's lock) before anybody else asks.
+     */
+    void hold(int slot, MemoryAllocation allocation) {
+        region(slot).holders[slot & slotMask()] = allocation;
+    }
+
+    /** The allocation {@code slot} serves, as {@link #hold} recorded it; null once it was given back. */
+    MemoryAllocation holder(int slot) {
+        return region(slot).holders[slot & slotMask()];
     }
 
     /** A view of the first {@code size} bytes of {@code slot}. */

@@ -33,7 +33,7 @@ class HandleTablePropertyTest {
      */
     @HalProperty
     void agreesWithAMap(@ForAll @Size(max = 400) List<@IntRange(min = 0, max = 99) Integer> steps) {
-        HandleTable table = new HandleTable();
+        HandleTable table = new HandleTable(new RegionAllocator());
         Map<Long, MemoryAllocation> model = new HashMap<>();
         long next = 1L << 43;
         for (int step : steps) {
