@@ -127,7 +127,7 @@ public class HostMemoryDriver extends DriverBase<LiveMemory>
         if (refusal != null) {
             return HalResult.err(refusal);
         }
-        MemoryAllocation allocation = live.regions().place(request, handles(), live.table());
+        MemoryAllocation allocation = live.regions().place(request, live.handles(), handles(), live.table());
         return allocation != null ? HalResult.ok(allocation) : HalResult.err(RegionAllocator.exhausted(request));
     }
 

@@ -6,15 +6,16 @@ package flight.hal.driver.host.internal.memory;
  *
  * @param table   the live allocations and their accounting
  * @param regions where new allocations come from
+ * @param handles issues the handles of new allocations
  */
-record LiveMemory(AllocationTable table, RegionAllocator regions) {
+record LiveMemory(AllocationTable table, RegionAllocator regions, StripedHandles handles) {
 
     LiveMemory() {
         this(new RegionAllocator());
     }
 
     private LiveMemory(RegionAllocator regions) {
-        this(new AllocationTable(regions), regions);
+        this(new AllocationTable(regions), regions, new StripedHandles());
     }
 
     /**

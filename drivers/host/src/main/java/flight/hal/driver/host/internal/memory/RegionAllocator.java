@@ -46,11 +46,13 @@ final class RegionAllocator {
 
     /**
      * Memory for {@code request}, which has passed the driver's checks (positive {@code int} size, power-of-two
-     * alignment up to {@link HostMemoryDriver#MAX_ALIGNMENT}), named by a handle of {@code handles} and entered into
+     * alignment up to {@link HostMemoryDriver#MAX_ALIGNMENT}), named by a handle {@code handles} issue for
+     * {@code owner} (the initialization's issuer) and entered into
      * {@code table}; null when the JVM's direct memory is exhausted. Zero-filled when the request asks for it: a
      * reused slot holds its last user's bytes.
      */
-    MemoryAllocation place(AllocationRequest request, HandleIssuer handles, AllocationTable table) {
+    MemoryAllocation place(AllocationRequest request, StripedHandles handles, HandleIssuer owner,
+                           AllocationTable table) {
         int size = (int) request.size();
         int stripe = ThreadStripe.current();
         int home = classFor(size, request.alignment());
@@ -70,7 +72,7 @@ final class RegionAllocator {
         if (buffer == null) {
             return null;
         }
-        MemoryAllocation allocation = new MemoryAllocation(handles.issue(), buffer, request.size(),
+        MemoryAllocation allocation = new MemoryAllocation(handles.issue(owner), buffer, request.size(),
                 request.alignment(), request.flags(), request.type());
         if (home >= 0) {
             classes[home].hold(Place.slot(place), allocation);
