@@ -33,10 +33,13 @@ class StripedHandlesTest {
             long handle = issueOnNewThread(handles, owner);
             assertTrue(issued.add(handle), "handle " + handle + " issued twice");
             assertTrue(owner.owns(handle));
+            assertTrue(handle > 0 && HandleIssuer.issuerOf(handle) != 0);
             assertTrue(HandleIssuer.issuerName(handle).startsWith(HostMemoryDriver.NAME + "#"));
             issuers.add(HandleIssuer.issuerOf(handle));
         }
         assertEquals(ThreadStripe.COUNT, issuers.size(), "one issuer per stripe, made once");
+        assertEquals(Set.of(1L, 2L), Set.copyOf(issued.stream().map(h -> h & HandleIssuer.MAX_SEQUENCE).toList()),
+                "each stripe numbers its own handles from 1");
         assertFalse(issuers.contains(owner.id()));
     }
 
