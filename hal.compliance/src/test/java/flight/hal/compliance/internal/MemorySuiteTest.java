@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,8 @@ class MemorySuiteTest {
         assertEquals(CheckCategory.SLA, latency.category());
         assertTrue(latency.isTiming());
         assertEquals("< 5 ms", latency.measurement().requirement());
+        assertTrue(latency.detail().startsWith("99.9th percentile of " + MemoryLoad.SAMPLES + " allocations"),
+                latency.detail());
         assertEquals(Verdict.PASS, named(results, "exhaustion and recovery").verdict());
         Measurement throughput = named(results, "memory throughput").figure().orElseThrow();
         assertEquals("GB/s", throughput.unit());
@@ -46,6 +49,36 @@ class MemorySuiteTest {
         assertTrue(throughput.value() > 0);
         assertEquals("", named(results, "GC-friendly churn").measurement().requirement());
         assertTrue(named(results, "long-running stability").detail().contains("rounds of allocate"));
+    }
+
+    /** 2 ms calls against the host's 1 ms level: {@code slow} of them among {@link MemoryLoad#SAMPLES} 1 µs ones. */
+    private static Outcome latencyWith(int slow) {
+        long[] nanos = new long[MemoryLoad.SAMPLES];
+        Arrays.fill(nanos, 1_000);
+        for (int i = 0; i < slow; i++) {
+            nanos[i * 997 % nanos.length] = 2_000_000;
+        }
+        return MemoryLoad.judgeLatency(nanos, new Sla("host", 1, 0, 1, false, 0));
+    }
+
+    @Test
+    void slowCallsBeyondOneInAThousandFailTheLatencyLevelNamingTheFigure() {
+        // 0.15 % slow: the 99th percentile would pass, the 99.9th does not
+        Outcome outcome = latencyWith(MemoryLoad.SAMPLES * 15 / 10_000);
+        assertEquals(Verdict.FAIL, outcome.verdict());
+        assertEquals(2.0, outcome.measurement().value());
+        assertEquals("ms", outcome.measurement().unit());
+        assertEquals("< 1 ms", outcome.measurement().requirement());
+        assertEquals("99.9th percentile of 20000 allocations of 64 B to 4 KiB: 2.0000 ms (slowest 2.000 ms)",
+                outcome.detail());
+    }
+
+    @Test
+    void slowCallsWithinOneInAThousandPassTheLatencyLevel() {
+        Outcome outcome = latencyWith(MemoryLoad.SAMPLES / 1000);
+        assertEquals(Verdict.PASS, outcome.verdict());
+        assertEquals(0.001, outcome.measurement().value());
+        assertTrue(outcome.detail().endsWith("0.0010 ms (slowest 2.000 ms)"), outcome.detail());
     }
 
     @Test

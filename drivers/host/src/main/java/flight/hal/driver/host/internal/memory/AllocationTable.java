@@ -15,42 +15,47 @@ import flight.hal.memory.MemoryType;
  */
 final class AllocationTable {
 
-    private final HandleTable live = new HandleTable();
+    private final HandleTable live;
     private final UsageCounters overall = new UsageCounters(ThreadStripe.COUNT);
     /** One counter set per type; filled here and never changed after, so it is safe to read from any thread. */
     private final Map<MemoryType, UsageCounters> byType = new EnumMap<>(MemoryType.class);
 
-    AllocationTable() {
+    /** @param regions where the allocations' slots lie: they hold the allocations that slots serve */
+    AllocationTable(RegionAllocator regions) {
+        live = new HandleTable(regions);
         for (MemoryType type : MemoryType.values()) {
             byType.put(type, new UsageCounters(ThreadStripe.COUNT));
         }
     }
 
-    void add(Placement placement) {
-        MemoryAllocation allocation = placement.allocation();
-        overall.recordAllocation(placement.stripe(), allocation.size());
-        byType.get(allocation.type()).recordAllocation(placement.stripe(), allocation.size());
-        live.put(allocation.handle(), placement);
+    /** Enters {@code allocation}, whose memory lies at {@code place}, and counts it on the place's stripe. */
+    void add(MemoryAllocation allocation, long place) {
+        int stripe = Place.stripe(place);
+        long size = Place.size(place);
+        overall.recordAllocation(stripe, size);
+        byType.get(Place.type(place)).recordAllocation(stripe, size);
+        live.put(allocation, place, stripe);
     }
 
     /**
-     * Removes the allocation atomically: of two releases of one handle, exactly one gets it, the other null. Its
-     * memory stays taken until the caller {@linkplain Placement#release() releases} it.
+     * Removes the allocation atomically and returns its place: of two releases of one handle, exactly one gets it, the
+     * other {@link Place#NONE}. Its memory stays taken until the caller {@linkplain RegionAllocator#release releases}
+     * it.
      */
-    Placement remove(long handle) {
-        Placement placement = live.remove(handle);
-        if (placement != null) {
-            MemoryAllocation allocation = placement.allocation();
-            overall.recordRelease(placement.stripe(), allocation.size());
-            byType.get(allocation.type()).recordRelease(placement.stripe(), allocation.size());
+    long remove(long handle) {
+        long place = live.remove(handle);
+        if (place != Place.NONE) {
+            int stripe = Place.stripe(place);
+            long size = Place.size(place);
+            overall.recordRelease(stripe, size);
+            byType.get(Place.type(place)).recordRelease(stripe, size);
         }
-        return placement;
+        return place;
     }
 
     /** The live allocation named {@code handle}, or null. */
     MemoryAllocation get(long handle) {
-        Placement placement = live.get(handle);
-        return placement == null ? null : placement.allocation();
+        return live.get(handle);
     }
 
     int liveCount() {
@@ -67,13 +72,13 @@ final class AllocationTable {
      */
     LiveObjects removeAll() {
         LiveObjects removed = liveObjects();
-        live.values().forEach(placement -> remove(placement.allocation().handle()));
+        live.values().forEach(allocation -> remove(allocation.handle()));
         return removed;
     }
 
     /** The live allocations. */
     List<MemoryAllocation> allocations() {
-        return live.values().stream().map(Placement::allocation).toList();
+        return live.values();
     }
 
     /** How many allocations are live and their bytes: two reads, each exact, not one snapshot. */

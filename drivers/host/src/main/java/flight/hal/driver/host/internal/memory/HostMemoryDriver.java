@@ -127,12 +127,8 @@ public class HostMemoryDriver extends DriverBase<LiveMemory>
         if (refusal != null) {
             return HalResult.err(refusal);
         }
-        Placement placement = live.regions().place(request, handles());
-        if (placement == null) {
-            return HalResult.err(RegionAllocator.exhausted(request));
-        }
-        live.table().add(placement);
-        return HalResult.ok(placement.allocation());
+        MemoryAllocation allocation = live.regions().place(request, live.handles(), handles(), live.table());
+        return allocation != null ? HalResult.ok(allocation) : HalResult.err(RegionAllocator.exhausted(request));
     }
 
     private static HalError unsupportedTypeOrFlag(AllocationRequest request) {
@@ -283,7 +279,8 @@ public class HostMemoryDriver extends DriverBase<LiveMemory>
     @Override
     public HalResult<LiveObjects> adoptObjects(MemoryHandOver objects, HandleIssuer from) {
         return state().flatMap(live -> MemoryAdoption.adoptWithin(NAME, maxAllocationSize(), objects, from,
-                adopted -> adopted.forEach(allocation -> live.table().add(Placement.own(allocation))), handles()));
+                adopted -> adopted.forEach(allocation -> live.table().add(allocation,
+                        Place.own(allocation.size(), allocation.type(), ThreadStripe.current()))), handles()));
     }
 
     /** The adopter has the allocations now: forget them, never reusing their memory; their buffers live on with it. */

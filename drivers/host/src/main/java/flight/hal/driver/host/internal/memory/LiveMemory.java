@@ -6,11 +6,16 @@ package flight.hal.driver.host.internal.memory;
  *
  * @param table   the live allocations and their accounting
  * @param regions where new allocations come from
+ * @param handles issues the handles of new allocations
  */
-record LiveMemory(AllocationTable table, RegionAllocator regions) {
+record LiveMemory(AllocationTable table, RegionAllocator regions, StripedHandles handles) {
 
     LiveMemory() {
-        this(new AllocationTable(), new RegionAllocator());
+        this(new RegionAllocator());
+    }
+
+    private LiveMemory(RegionAllocator regions) {
+        this(new AllocationTable(regions), regions, new StripedHandles());
     }
 
     /**
@@ -18,11 +23,11 @@ record LiveMemory(AllocationTable table, RegionAllocator regions) {
      * it. Atomic: of two releases of one handle exactly one succeeds, so a slot is never freed twice.
      */
     boolean release(long handle) {
-        Placement placement = table.remove(handle);
-        if (placement == null) {
+        long place = table.remove(handle);
+        if (place == Place.NONE) {
             return false;
         }
-        placement.release();
+        regions.release(place);
         return true;
     }
 }

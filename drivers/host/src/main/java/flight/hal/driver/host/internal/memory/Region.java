@@ -2,6 +2,8 @@ package flight.hal.driver.host.internal.memory;
 
 import java.nio.ByteBuffer;
 
+import flight.hal.memory.MemoryAllocation;
+
 /**
  * One large block of direct memory cut into equal slots of one size class, with the links of the free slots.
  *
@@ -18,11 +20,18 @@ final class Region {
      * thread that owns the slot before it publishes the slot with a CAS; a stale read is caught by the stack's tag.
      */
     final int[] next;
+    /**
+     * Per slot, the allocation it serves, or null while free. Indexed by slot, which the churn of a ring of buffers
+     * reuses in order, so the collector's card marking of these stores stays on few cards; a table hashed by handle
+     * would dirty a new card with nearly every allocation, which G1 then refines on a processor the callers need.
+     */
+    final MemoryAllocation[] holders;
 
     private Region(ByteBuffer base, int slotShift, int slots) {
         this.base = base;
         this.slotShift = slotShift;
         this.next = new int[slots];
+        this.holders = new MemoryAllocation[slots];
     }
 
     /**

@@ -46,26 +46,56 @@ final class RegionAllocator {
 
     /**
      * Memory for {@code request}, which has passed the driver's checks (positive {@code int} size, power-of-two
-     * alignment up to {@link HostMemoryDriver#MAX_ALIGNMENT}), named by a handle of {@code handles}; null when the
-     * JVM's direct memory is exhausted. Zero-filled when the request asks for it: a reused slot holds its last
-     * user's bytes.
+     * alignment up to {@link HostMemoryDriver#MAX_ALIGNMENT}), named by a handle {@code handles} issue for
+     * {@code owner} (the initialization's issuer) and entered into
+     * {@code table}; null when the JVM's direct memory is exhausted. Zero-filled when the request asks for it: a
+     * reused slot holds its last user's bytes.
      */
-    Placement place(AllocationRequest request, HandleIssuer handles) {
+    MemoryAllocation place(AllocationRequest request, StripedHandles handles, HandleIssuer owner,
+                           AllocationTable table) {
         int size = (int) request.size();
-        SizeClass home = classFor(size, request.alignment());
+        int stripe = ThreadStripe.current();
+        int home = classFor(size, request.alignment());
         ByteBuffer buffer;
-        int slot = -1;
-        if (home == null) {
+        long place;
+        if (home < 0) {
             buffer = Region.alignedDirect(size, request.alignment());
+            place = Place.own(size, request.type(), stripe);
         } else {
-            slot = home.take();
-            buffer = slot < 0 ? null : home.buffer(slot, size);
+            int slot = classes[home].take();
+            buffer = slot < 0 ? null : classes[home].buffer(slot, size);
             if (buffer != null && request.has(MemoryFlag.ZERO_INITIALIZED)) {
                 zero(buffer);
             }
+            place = Place.slot(home, slot, size, request.type(), stripe);
         }
-        return buffer == null ? null : new Placement(new MemoryAllocation(handles.issue(), buffer, request.size(),
-                request.alignment(), request.flags(), request.type()), home, slot, ThreadStripe.current());
+        if (buffer == null) {
+            return null;
+        }
+        MemoryAllocation allocation = new MemoryAllocation(handles.issue(owner), buffer, request.size(),
+                request.alignment(), request.flags(), request.type());
+        if (home >= 0) {
+            classes[home].hold(Place.slot(place), allocation);
+        }
+        table.add(allocation, place);
+        return allocation;
+    }
+
+    /** The allocation a slot's {@code place} serves; null for memory of its own, which the handle table holds. */
+    MemoryAllocation holder(long place) {
+        int home = Place.home(place);
+        return home < 0 ? null : classes[home].holder(Place.slot(place));
+    }
+
+    /**
+     * Makes the memory at {@code place} reusable: a slot goes back to its class; memory of its own is left to the
+     * collector, which returns it once nobody holds its buffer.
+     */
+    void release(long place) {
+        int home = Place.home(place);
+        if (home >= 0) {
+            classes[home].give(Place.slot(place));
+        }
     }
 
     /** The error of a request {@link #place} could not serve. */
@@ -83,11 +113,11 @@ final class RegionAllocator {
         return dropped;
     }
 
-    /** The class that serves {@code size} bytes aligned to {@code alignment}, or null when no class is that large. */
-    private SizeClass classFor(int size, int alignment) {
+    /** The index of the class that serves {@code size} bytes aligned to {@code alignment}; -1 when none is that large. */
+    private static int classFor(int size, int alignment) {
         int bytes = Math.max(Math.max(size, alignment), 1 << SMALLEST_CLASS_SHIFT);
         int shift = 32 - Integer.numberOfLeadingZeros(bytes - 1);
-        return shift > LARGEST_CLASS_SHIFT ? null : classes[shift - SMALLEST_CLASS_SHIFT];
+        return shift > LARGEST_CLASS_SHIFT ? -1 : shift - SMALLEST_CLASS_SHIFT;
     }
 
     private static void zero(ByteBuffer buffer) {

@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLongArray;
 
+import flight.hal.memory.MemoryAllocation;
+
 /**
  * The slots of one size class: the regions cut into them and the free ones, lock-free and allocation-free on the
  * take/give path.
@@ -11,7 +13,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p>Free slots sit on striped Treiber stacks, one per {@link ThreadStripe}, so threads that
  * allocate and release on their own do not touch each other's cache lines (the per-thread arenas of jemalloc and
  * Netty, without thread-locals). A thread gives a slot back to its own stripe and takes from it first, then from the
- * other stripes, and only when all are empty does it reserve a new region, under the class's lock.
+ * other stripes, and only when all are empty does it reserve a new region, under the class's lock. It takes another
+ * stripe's slots all at once, its whole stack: taken one at a time, alternately with that stripe's own thread, the
+ * slots of a region would end up dealt to two threads in turn, whose links and holders would then share every cache
+ * line.
  *
  * <p>A slot id is its region's index shifted past the slot bits, plus the slot's index in the region. A stripe's head
  * holds a tag (high 32 bits), moved on by every change so that a stale pop's CAS fails (no ABA), and the top slot's id
@@ -50,24 +55,37 @@ final class SizeClass {
     /** A free slot, from a new region when none is free; -1 when direct memory is exhausted. */
     int take() {
         int own = ownStripe();
-        for (int i = 0; i <= stripeMask; i++) {
-            int slot = pop(((own + i) & stripeMask) * PAD);
-            if (slot >= 0) {
-                return slot;
-            }
+        int slot = pop(own * PAD);
+        if (slot < 0) {
+            slot = steal(own);
         }
-        return grow(own * PAD);
+        return slot >= 0 ? slot : grow(own);
     }
 
     /** Makes {@code slot}, taken from this class, free again; the calling thread will take it first. */
     void give(int slot) {
         int index = ownStripe() * PAD;
-        int[] links = region(slot).next;
+        Region region = region(slot);
+        region.holders[slot & slotMask()] = null;
+        int[] links = region.next;
         long head;
         do {
             head = heads.get(index);
             links[slot & slotMask()] = (int) head;
         } while (!heads.compareAndSet(index, head, ((head & ~SLOT_BITS) + TAG) | (slot + 1L)));
+    }
+
+    /**
+     * Records {@code allocation} as what {@code slot}, taken by the caller, serves; the caller publishes it (the
+     * handle table's lock) before anybody else asks.
+     */
+    void hold(int slot, MemoryAllocation allocation) {
+        region(slot).holders[slot & slotMask()] = allocation;
+    }
+
+    /** The allocation {@code slot} serves, as {@link #hold} recorded it; null once it was given back. */
+    MemoryAllocation holder(int slot) {
+        return region(slot).holders[slot & slotMask()];
     }
 
     /** A view of the first {@code size} bytes of {@code slot}. */
@@ -128,6 +146,42 @@ final class SizeClass {
         return (int) Arrays.stream(regions).filter(region -> region != null).count();
     }
 
+    /**
+     * Empties the first other stripe that has free slots, keeps its top slot for the caller and pushes the rest onto
+     * stripe {@code own}; -1 when every other stripe is empty. The detached chain is the caller's alone: nobody
+     * writes the links of free slots, and a pop that read the victim's head before fails its CAS on the moved tag.
+     */
+    private int steal(int own) {
+        for (int i = 1; i <= stripeMask; i++) {
+            int victim = ((own + i) & stripeMask) * PAD;
+            for (long head = heads.get(victim); (int) head != 0; head = heads.get(victim)) {
+                if (heads.compareAndSet(victim, head, (head & ~SLOT_BITS) + TAG)) {
+                    int top = (int) head - 1;
+                    int rest = region(top).next[top & slotMask()];
+                    if (rest != 0) {
+                        pushChain(own * PAD, rest - 1);
+                    }
+                    return top;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Pushes the chain of free slots that starts at {@code first}, linked through {@link Region#next}, onto a stripe. */
+    private void pushChain(int index, int first) {
+        int last = first;
+        for (int next = region(last).next[last & slotMask()]; next != 0; next = region(last).next[last & slotMask()]) {
+            last = next - 1;
+        }
+        int[] links = region(last).next;
+        long head;
+        do {
+            head = heads.get(index);
+            links[last & slotMask()] = (int) head;
+        } while (!heads.compareAndSet(index, head, ((head & ~SLOT_BITS) + TAG) | (first + 1L)));
+    }
+
     private int pop(int index) {
         while (true) {
             long head = heads.get(index);
@@ -146,16 +200,18 @@ final class SizeClass {
     }
 
     /**
-     * Reserves a region, keeps its first slot for the caller and pushes the others onto stripe {@code index} as one
-     * chain. Another thread may have freed or reserved slots while this one waited for the lock; it takes one of
-     * those instead.
+     * Reserves a region, keeps its first slot for the caller and pushes the others onto stripe {@code own} as one
+     * chain. Another thread may have freed or reserved slots while this one waited for the lock; it takes those
+     * instead.
      */
-    private synchronized int grow(int index) {
-        for (int stripe = 0; stripe <= stripeMask; stripe++) {
-            int slot = pop(stripe * PAD);
-            if (slot >= 0) {
-                return slot;
-            }
+    private synchronized int grow(int own) {
+        int index = own * PAD;
+        int taken = pop(index);
+        if (taken < 0) {
+            taken = steal(own);
+        }
+        if (taken >= 0) {
+            return taken;
         }
         Region[] all = regions;
         int r = 0;

@@ -20,7 +20,7 @@ import flight.hal.memory.MemoryType;
 import flight.hal.testkit.HalProperty;
 
 /**
- * The handle table against a map: entries, removals (with the shifting back of later entries), growth and lookups of
+ * The handle table against a map: entries and their places, removals (with the shifting back of later entries), growth and lookups of
  * handles it never had all agree, whatever the order of the calls.
  */
 class HandleTablePropertyTest {
@@ -33,34 +33,42 @@ class HandleTablePropertyTest {
      */
     @HalProperty
     void agreesWithAMap(@ForAll @Size(max = 400) List<@IntRange(min = 0, max = 99) Integer> steps) {
-        HandleTable table = new HandleTable();
-        Map<Long, Placement> model = new HashMap<>();
+        HandleTable table = new HandleTable(new RegionAllocator());
+        Map<Long, MemoryAllocation> model = new HashMap<>();
         long next = 1L << 43;
         for (int step : steps) {
             if (step < 55 || model.isEmpty()) {
                 next += 1 + step % 3;
-                Placement placement = placement(next);
-                table.put(next, placement);
-                model.put(next, placement);
+                MemoryAllocation allocation = allocation(next);
+                // entered on any stripe: a removal finds it from every thread's stripe
+                table.put(allocation, place(next), step % ThreadStripe.COUNT);
+                model.put(next, allocation);
             } else if (step < 95) {
                 long handle = model.keySet().stream().sorted().skip(step % model.size()).findFirst().orElseThrow();
-                assertSame(model.remove(handle), table.remove(handle));
-                assertNull(table.remove(handle), "a second removal of one handle finds nothing");
+                model.remove(handle);
+                assertEquals(place(handle), table.remove(handle));
+                assertEquals(Place.NONE, table.remove(handle), "a second removal of one handle finds nothing");
             } else {
-                assertNull(table.remove(next + 1000), "a handle never entered");
+                assertEquals(Place.NONE, table.remove(next + 1000), "a handle never entered");
             }
             assertEquals(model.size(), table.size());
         }
-        for (Map.Entry<Long, Placement> entry : model.entrySet()) {
+        for (Map.Entry<Long, MemoryAllocation> entry : model.entrySet()) {
             assertSame(entry.getValue(), table.get(entry.getKey()));
         }
-        Set<Placement> values = new HashSet<>(table.values());
+        assertNull(table.get(next + 1000));
+        Set<MemoryAllocation> values = new HashSet<>(table.values());
         assertEquals(new HashSet<>(model.values()), values);
         table.clear();
         assertEquals(0, table.size());
     }
 
-    private static Placement placement(long handle) {
-        return Placement.own(new MemoryAllocation(handle, BUFFER, 1, 1, Set.of(), MemoryType.SYSTEM));
+    private static MemoryAllocation allocation(long handle) {
+        return new MemoryAllocation(handle, BUFFER, 1, 1, Set.of(), MemoryType.SYSTEM);
+    }
+
+    /** A place that differs by handle, so that a row's place that moved with the wrong key would show. */
+    private static long place(long handle) {
+        return Place.own(handle & 0xFFFF_FFFFL | 1, MemoryType.SYSTEM, 0);
     }
 }
