@@ -2,7 +2,7 @@
 """Runs the HAL's JMH benchmarks with quick settings in one JMH invocation and prints the project's paths next to the
 peers measured in the same run, as ratios against the goals of issue 11 (a Markdown table).
 
-usage: hal.benchmarks/scripts/ratios.py [--json results.json] [--long] [JMH regexp ...] [JMH options ...]
+usage: hal.benchmarks/scripts/ratios.py [--json results.json] [--long] [JMH regexps and options ...]
   --json FILE   read an earlier run's JSON instead of running (JMH's -rf json output)
   without it, runs java -jar hal.benchmarks/target/benchmarks.jar (build it first: mvn -B -DskipTests package)
 """
@@ -90,8 +90,9 @@ ROWS = [
 ]
 
 
-def run_jmh(jar, options, patterns, output):
-    command = ["java", "-jar", jar] + options + ["-prof", "gc", "-rf", "json", "-rff", output] + patterns
+def run_jmh(jar, options, more, output):
+    """JMH with the quick or long settings, then `more` (benchmark regexps and JMH options) as given."""
+    command = ["java", "-jar", jar] + options + ["-prof", "gc", "-rf", "json", "-rff", output] + more
     print("running: " + " ".join(command), file=sys.stderr)
     subprocess.run(command, check=True, stdout=sys.stderr)
 
@@ -108,9 +109,10 @@ def index(results):
 
 
 def describe(key, score):
+    """`variant: score ± error unit, allocation`; the row's label says which benchmark."""
     value, error, unit, alloc = score
-    params = ", ".join("%s=%s" % item for item in key[1])
-    text = "%s(%s) %.3g ± %.2g %s" % (key[0], params, value, error if error == error else 0, unit)
+    variant = "/".join(v for k, v in key[1] if not k.lower().endswith("size"))
+    text = "`%s` %.3g ± %.2g %s" % (variant, value, error if error == error else 0, unit)
     return text + ("" if alloc is None else ", %.0f B/op" % alloc)
 
 
@@ -141,10 +143,9 @@ def main():
     parser.add_argument("--jar", default="hal.benchmarks/target/benchmarks.jar")
     parser.add_argument("--long", action="store_true", help="2 forks, longer iterations")
     parser.add_argument("--out", default="jmh-results.json")
-    parser.add_argument("patterns", nargs="*")
     args, jmh_options = parser.parse_known_args()
     if args.json is None:
-        run_jmh(args.jar, (LONG if args.long else QUICK) + jmh_options, args.patterns, args.out)
+        run_jmh(args.jar, LONG if args.long else QUICK, jmh_options, args.out)
         args.json = args.out
     with open(args.json) as f:
         scores = index(json.load(f))
