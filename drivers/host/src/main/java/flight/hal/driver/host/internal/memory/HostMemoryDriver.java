@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,7 @@ import flight.hal.memory.MemoryType;
  * swap that is within its size limit (the memory is the JVM's already), and it never reuses the memory of what it
  * hands over or drops: the adopter, or a caller, may still hold it.
  */
+@Designate(ocd = HostMemoryMetatype.class)
 @Component(service = MemoryDriver.class, configurationPid = HostMemoryDriver.PID)
 @RegisterHalDriver(hal_interface = MemoryDriver.class, hal_driver_name = HostMemoryDriver.NAME, service_ranking = 10)
 public class HostMemoryDriver extends DriverBase<LiveMemory>

@@ -1,0 +1,16 @@
+package flight.hal.driver.host.internal.memory;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** The form of PID {@code flight.hal.host.memory} in a Metatype-aware console; {@link HostMemoryConfig} reads it. */
+@ObjectClassDefinition(name = "Flight HAL host memory driver",
+        description = "The MemoryDriver of the host JVM (host.memory). Its HAL priority is the registration's "
+                + "service.ranking, not a setting here.")
+@interface HostMemoryMetatype {
+
+    @AttributeDefinition(name = "Largest allocation (bytes)", required = false, min = "1",
+            description = "max.allocation.bytes: a lower cap on a single allocation, in bytes. Empty: only the "
+                    + "driver's own limit. A malformed or non-positive value is logged and ignored.")
+    long max_allocation_bytes();
+}
