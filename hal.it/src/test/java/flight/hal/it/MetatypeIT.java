@@ -123,7 +123,9 @@ public class MetatypeIT extends HalItSupport {
     public void hostMemoryComplianceAndGpuFormsHaveTheirSettings() {
         Map<String, AttributeDefinition> host = attributes(definition("flight.hal.host.memory",
                 "flight.hal.driver.host"), ObjectClassDefinition.ALL);
-        assertEquals(Set.of("max.allocation.bytes"), host.keySet());
+        assertEquals(Set.of("service.ranking", "max.allocation.bytes"), host.keySet());
+        assertArrayEquals("the registration's ranking", new String[] {"10"},
+                host.get("service.ranking").getDefaultValue());
         assertEquals(AttributeDefinition.LONG, host.get("max.allocation.bytes").getType());
         assertFalse("a limit must be positive", host.get("max.allocation.bytes").validate("0").isEmpty());
 
@@ -135,7 +137,7 @@ public class MetatypeIT extends HalItSupport {
 
         Map<String, AttributeDefinition> gpu = attributes(definition("flight.hal.gpu.topology",
                 "flight.hal.driver.platform"), ObjectClassDefinition.ALL);
-        assertEquals(Set.of("gpus", "drm.root", "detected.lba.span"), gpu.keySet());
+        assertEquals(Set.of("service.ranking", "gpus", "drm.root", "detected.lba.span"), gpu.keySet());
         assertTrue("any number of GPUs", gpu.get("gpus").getCardinality() > 1);
         assertArrayEquals(new String[] {"/sys/class/drm"}, gpu.get("drm.root").getDefaultValue());
     }

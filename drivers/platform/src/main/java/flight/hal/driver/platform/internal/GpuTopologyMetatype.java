@@ -8,6 +8,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
         description = "Which GPUs the host has and which block ranges each one prefers (host.gpu.topology).")
 @interface GpuTopologyMetatype {
 
+    @AttributeDefinition(name = "Ranking", description = "service.ranking: the HAL priority among GpuTopology "
+            + "drivers; low (0) so that a vendor's topology driver, where one exists, wins the selection.")
+    int service_ranking() default 0;
+
     @AttributeDefinition(name = "GPUs", required = false, cardinality = Integer.MAX_VALUE,
             description = "gpus: one entry per GPU, id:weight:lbaStart:lbaLength, all non-negative (a configuration file may give "
                     + "them as one text, comma separated). Empty: the GPUs found under the DRM folder are listed.")

@@ -48,12 +48,14 @@ import flight.hal.memory.MemoryType;
  */
 @Designate(ocd = HostMemoryMetatype.class)
 @Component(service = MemoryDriver.class, configurationPid = HostMemoryDriver.PID)
-@RegisterHalDriver(hal_interface = MemoryDriver.class, hal_driver_name = HostMemoryDriver.NAME, service_ranking = 10)
+@RegisterHalDriver(hal_interface = MemoryDriver.class, hal_driver_name = HostMemoryDriver.NAME,
+        service_ranking = HostMemoryDriver.RANKING)
 public class HostMemoryDriver extends DriverBase<LiveMemory>
         implements MemoryDriver, ObjectOwner<MemoryHandOver> {
 
     static final String PID = "flight.hal.host.memory";
     static final String NAME = "host.memory";
+    static final int RANKING = 10;
     /** The largest supported alignment: sixteen 4 KiB pages, 64 KiB. */
     static final int MAX_ALIGNMENT = 4096 * 16;
 
