@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,7 @@ import flight.hal.thread.ThreadDriver;
  * not trusted: every call into one is bounded on the kit's threads (see {@link DriverCalls}); settings come from
  * {@link KitSettings}.
  */
+@Designate(ocd = KitMetatype.class)
 @Component(service = ComplianceKit.class, configurationPid = KitSettings.PID)
 public final class ComplianceService implements ComplianceKit {
     private static final Logger LOG = LoggerFactory.getLogger(ComplianceService.class);

@@ -27,6 +27,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,7 @@ import flight.hal.registry.SelectionListener;
  * {@code require.<interface>=<capability>,...}, {@code retiring.policy=keep|drop}, {@code lease.drain.timeout.ms} and
  * {@code initialize.timeout.ms} ({@link RegistrySettings}).
  */
+@Designate(ocd = RegistryMetatype.class)
 @Component(service = HalRegistry.class, configurationPid = DriverRegistry.PID, immediate = true)
 public final class DriverRegistry implements HalRegistry, SelectionContext {
     static final String PID = "flight.hal.registry";

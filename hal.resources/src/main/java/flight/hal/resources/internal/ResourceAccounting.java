@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
 
 import flight.hal.ErrorCategory;
 import flight.hal.HalError;
@@ -36,6 +37,7 @@ import flight.hal.resources.ResourceType;
  * leaks, and the reclaimer and pressure listener whiteboards. Configured through PID {@value ResourceManager#PID}
  * ({@link ResourcesConfig}).
  */
+@Designate(ocd = ResourcesMetatype.class)
 @Component(service = ResourceAccounting.class, configurationPid = ResourceManager.PID)
 public final class ResourceAccounting {
     final PressureNotifier pressure = new PressureNotifier();

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ import flight.hal.platform.GpuTopology;
  * component is immediate, so they live as long as the bundle, not only while someone holds the service. Ranked low
  * (0): a vendor's topology driver, where one exists, wins the selection.
  */
+@Designate(ocd = GpuTopologyMetatype.class)
 @Component(service = GpuTopology.class, configurationPid = ConfiguredGpuTopology.PID, immediate = true)
 @RegisterHalDriver(hal_interface = GpuTopology.class, hal_driver_name = ConfiguredGpuTopology.NAME)
 public class ConfiguredGpuTopology extends DriverBase<List<GpuRange>> implements GpuTopology {

@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,7 @@ import flight.hal.storage.ZoneInfo;
  * them only for roles ({@code ZONED}, {@code MEMORY_MAPPING}, {@code DMA}). {@link #initialize()} reports whether it
  * opened; {@link #shutdown()} flushes it.
  */
+@Designate(ocd = DeviceMetatype.class, factory = true)
 @Component(service = BlockDevice.class, configurationPid = HostBlockDevice.FACTORY_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @RegisterHalDriver(hal_interface = BlockDevice.class, hal_driver_name = DeviceConfig.DEFAULT_NAME)

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,13 +46,16 @@ import flight.hal.memory.MemoryType;
  * swap that is within its size limit (the memory is the JVM's already), and it never reuses the memory of what it
  * hands over or drops: the adopter, or a caller, may still hold it.
  */
+@Designate(ocd = HostMemoryMetatype.class)
 @Component(service = MemoryDriver.class, configurationPid = HostMemoryDriver.PID)
-@RegisterHalDriver(hal_interface = MemoryDriver.class, hal_driver_name = HostMemoryDriver.NAME, service_ranking = 10)
+@RegisterHalDriver(hal_interface = MemoryDriver.class, hal_driver_name = HostMemoryDriver.NAME,
+        service_ranking = HostMemoryDriver.RANKING)
 public class HostMemoryDriver extends DriverBase<LiveMemory>
         implements MemoryDriver, ObjectOwner<MemoryHandOver> {
 
     static final String PID = "flight.hal.host.memory";
     static final String NAME = "host.memory";
+    static final int RANKING = 10;
     /** The largest supported alignment: sixteen 4 KiB pages, 64 KiB. */
     static final int MAX_ALIGNMENT = 4096 * 16;
 
