@@ -3,7 +3,7 @@
  * only; applications use {@code flight.hal} and its interfaces.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package flight.hal.driver.support;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,8 +2,8 @@ package flight.hal.driver.platform.internal;
 
 import java.util.Set;
 
-import flight.hal.PerformanceTier;
 import flight.hal.PlatformInfo;
+import flight.hal.driver.support.HostMachine;
 import flight.hal.driver.support.PlatformProfile;
 
 /** The machine the JVM runs on, as the platform drivers report it: they allocate nothing, so no capabilities. */
@@ -15,9 +15,10 @@ final class HostProfile {
     static PlatformProfile current() {
         Runtime runtime = Runtime.getRuntime();
         String architecture = System.getProperty("os.arch", "unknown");
+        long machineMemory = HostMachine.memoryBytes();
         PlatformInfo info = new PlatformInfo(System.getProperty("os.name", "unknown"), architecture,
-                System.getProperty("os.version", ""), runtime.maxMemory(), architecture.contains("64") ? 8 : 4,
+                System.getProperty("os.version", ""), machineMemory, architecture.contains("64") ? 8 : 4,
                 runtime.maxMemory(), runtime.availableProcessors(), 0);
-        return new PlatformProfile(info, Set.of(), PerformanceTier.forTotalMemory(runtime.maxMemory()));
+        return new PlatformProfile(info, Set.of(), HostMachine.performanceTier(machineMemory));
     }
 }

@@ -30,6 +30,7 @@ import flight.hal.HalResult;
 import flight.hal.PerformanceTier;
 import flight.hal.PlatformInfo;
 import flight.hal.RegisterHalDriver;
+import flight.hal.driver.support.HostMachine;
 import flight.hal.platform.GpuRange;
 import flight.hal.platform.GpuTopology;
 import flight.hal.platform.TemperatureSensor;
@@ -190,14 +191,14 @@ public class HostBlockDevice implements BlockDevice, AutoCloseable {
 
     @Override
     public PerformanceTier performanceTier() {
-        return PerformanceTier.forTotalMemory(Runtime.getRuntime().maxMemory());
+        return HostMachine.performanceTier(HostMachine.memoryBytes());
     }
 
     /** The host, with the device's block size as alignment and its maximum transfer as largest single request. */
     @Override
     public PlatformInfo platformInfo() {
         return new PlatformInfo(System.getProperty("os.name", "unknown"), System.getProperty("os.arch", "unknown"),
-                System.getProperty("os.version", ""), Runtime.getRuntime().maxMemory(), config.blockSize(),
+                System.getProperty("os.version", ""), HostMachine.memoryBytes(), config.blockSize(),
                 config.maxTransferBytes(), Runtime.getRuntime().availableProcessors(), 0);
     }
 

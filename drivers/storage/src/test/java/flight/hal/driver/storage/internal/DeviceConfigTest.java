@@ -103,6 +103,9 @@ class DeviceConfigTest {
             String why = device.initialize().errorOrNull().message();
             assertTrue(why.contains("block.size=1000 is not a power of two"), why);
             assertEquals(4096, device.platformInfo().memoryAlignment());
+            // regression: the device reported the JVM's heap limit as the machine's memory
+            assertEquals(flight.hal.driver.support.HostMachine.memoryBytes(),
+                    device.platformInfo().machineMemoryBytes());
             assertEquals(4096, device.deviceCapabilities().logicalBlockSize());
             assertEquals(ErrorCategory.UNAVAILABLE, device.read(0, java.nio.ByteBuffer.allocate(4096)).errorOrNull()
                     .category());

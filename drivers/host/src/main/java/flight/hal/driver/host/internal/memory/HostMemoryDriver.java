@@ -17,9 +17,9 @@ import flight.hal.HalResult;
 import flight.hal.HandleIssuer;
 import flight.hal.LiveObjects;
 import flight.hal.ObjectOwner;
-import flight.hal.PerformanceTier;
 import flight.hal.RegisterHalDriver;
 import flight.hal.driver.support.DriverBase;
+import flight.hal.driver.support.HostMachine;
 import flight.hal.driver.support.PlatformProfile;
 import flight.hal.driver.support.memory.MemoryAdoption;
 import flight.hal.driver.support.memory.Reallocation;
@@ -111,9 +111,8 @@ public class HostMemoryDriver extends DriverBase<LiveMemory>
         if (Runtime.getRuntime().availableProcessors() >= 2) {
             capabilities.add(HalCapability.DUAL_CORE);
         }
-        long total = platform.totalMemory();
         return new PlatformProfile(platform.info(maxAllocationSize()), capabilities,
-                PerformanceTier.forTotalMemory(total > 0 ? total : Runtime.getRuntime().maxMemory()));
+                HostMachine.performanceTier(platform.totalMemory()));
     }
 
     @Override

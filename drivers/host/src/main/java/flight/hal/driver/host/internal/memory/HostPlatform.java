@@ -2,21 +2,16 @@ package flight.hal.driver.host.internal.memory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-import javax.management.JMException;
-import javax.management.ObjectName;
-
 import flight.hal.PlatformInfo;
+import flight.hal.driver.support.HostMachine;
 
 /** What the JVM can learn of the machine it runs on: names, memory, processors and page size. */
 final class HostPlatform {
 
-    private static final String OPERATING_SYSTEM_MBEAN = "java.lang:type=OperatingSystem";
-    private static final String TOTAL_MEMORY_ATTRIBUTE = "TotalMemorySize";
     private static final Path SMAPS = Path.of("/proc/self/smaps");
     private static final String PAGE_SIZE_KEY = "KernelPageSize:";
 
@@ -24,7 +19,7 @@ final class HostPlatform {
     private final String architecture = System.getProperty("os.arch", "unknown");
     private final String osVersion = System.getProperty("os.version", "");
     /** Fixed for the life of the process; read once because reading smaps is not free. */
-    private final long totalMemory = readTotalMemory();
+    private final long totalMemory = HostMachine.memoryBytes();
     private final long pageSize = platformName.startsWith("Linux") ? readLinuxPageSize() : 0;
 
     /** The platform info, with the processors available now and the driver's current allocation limit. */
@@ -37,16 +32,6 @@ final class HostPlatform {
     /** The machine's physical memory in bytes; 0 when the JVM does not tell. */
     long totalMemory() {
         return totalMemory;
-    }
-
-    private static long readTotalMemory() {
-        try {
-            Object value = ManagementFactory.getPlatformMBeanServer()
-                    .getAttribute(new ObjectName(OPERATING_SYSTEM_MBEAN), TOTAL_MEMORY_ATTRIBUTE);
-            return value instanceof Number number ? Math.max(0, number.longValue()) : 0;
-        } catch (JMException | RuntimeException e) {
-            return 0;
-        }
     }
 
     private static long readLinuxPageSize() {
