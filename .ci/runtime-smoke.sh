@@ -3,7 +3,7 @@
 # Gogo shell, and checks that the HAL came up: every driver selected, host memory driver selected, real platform data,
 # SLF4J really logging, the first-start default devices there. Then boots it a second time in the same folder and
 # checks that its state was kept: a configuration made in the first run, a default device deleted in the first run
-# still deleted, no bundle installed twice.
+# still deleted, no bundle installed twice or updated from the same jar.
 set -uo pipefail
 jar=$(realpath "${1:?usage: runtime-smoke.sh path/to/run.jar}")
 work=$(mktemp -d)
@@ -62,6 +62,9 @@ check "default device nvm0 kept" second.txt '^[ +*]*nvm0 +10 '
 check_absent "the default device deleted in the first run stays deleted" second.txt '^[ +*]*zns0 '
 check_absent "defaults not applied again" second.txt 'first start: default configurations created'
 if [ "$(ls -d data/framework/bundle* | wc -l)" -eq "$installed" ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: bundles installed again: $installed before, $(ls -d data/framework/bundle* | wc -l) now"; fi
+# the same run.jar again: the launcher compares each embedded bundle's digest (run.bndrun's -digests) and updates none
+updated=$(ls -d data/framework/bundle*/version* | grep -vc '/version0\.0$')
+if [ "$updated" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $updated bundle(s) updated from an unchanged run.jar"; fi
 
 if [ "$failed" -ne 0 ]; then echo "--- first run ---"; cat first.txt; echo "--- second run ---"; cat second.txt; fi
 echo "runtime smoke: $passed passed, $failed failed"
