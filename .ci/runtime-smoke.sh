@@ -1,28 +1,71 @@
 #!/usr/bin/env bash
 # Boots the exported runtime (target/run.jar) in a scratch folder, runs hal:await, hal:drivers and hal:info through its
 # Gogo shell, and checks that the HAL came up: every driver selected, host memory driver selected, real platform data,
-# SLF4J really logging.
+# SLF4J really logging, the first-start default devices there. Then boots it a second time in the same folder and
+# checks that its state was kept: a configuration made in the first run, a default device deleted in the first run
+# still deleted, no bundle installed twice or updated from the same jar.
 set -uo pipefail
 jar=$(realpath "${1:?usage: runtime-smoke.sh path/to/run.jar}")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/etc" "$work/deploy"
 : > "$work/etc/gosh_profile"   # a non-interactive Gogo needs a profile (the bundled one wants a terminal)
-printf 'echo (hal:await)\necho (hal:drivers)\necho (hal:info host.memory)\nstop 0\n' > "$work/smoke.gosh"
+# Config Admin from the shell: the service, then its methods (Gogo calls them by reflection)
+admin='cm = ($.context getService ($.context getServiceReference org.osgi.service.cm.ConfigurationAdmin))'
+cat > "$work/first.gosh" <<GOSH
+echo (hal:await)
+echo (hal:drivers)
+echo (hal:info host.memory)
+echo (hal:devices)
+$admin
+(\$cm getConfiguration "flight.hal.storage.device~zns0" "?") delete
+pin = (new java.util.Hashtable)
+\$pin put "pin.MemoryDriver" "host.memory"
+(\$cm getConfiguration "flight.hal.registry" "?") update \$pin
+stop 0
+GOSH
+printf 'echo (hal:await)\necho (hal:devices)\necho (hal:drivers)\nstop 0\n' > "$work/second.gosh"
 cd "$work"
-timeout 120 java -Dgosh.args="--nointeractive smoke.gosh" -jar "$jar" > out.txt 2>&1
-status=$?
-# the bnd launcher exits 117 when the framework was stopped from inside (our `stop 0`)
 passed=0 failed=0
-check() {
-  if grep -Eq "$2" out.txt; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $1"; fi
+# boot <script> <output>: runs the runtime until the script stops it
+boot() {
+  timeout 120 java -Dgosh.args="--nointeractive $1" -jar "$jar" > "$2" 2>&1
+  local status=$?
+  # the bnd launcher exits 117 when the framework was stopped from inside (our `stop 0`)
+  if [ "$status" -eq 117 ] || [ "$status" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $1 exited with $status"; fi
 }
-if [ "$status" -eq 117 ] || [ "$status" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: runtime exited with $status"; fi
-check "every driver registered at start-up selected" '^HAL ready [0-9]+ ms after the JVM started'
-check "host memory driver selected" '^  \* host\.memory +10 +SELECTED +yes +flight\.hal\.driver\.host'
-check "platform info from the real machine" "^platform +$(uname -s)"
-check "capabilities listed" '^capabilities +\[BASIC_MEMORY'
-check "SLF4J logs inside the framework" 'INFO flight\.hal\.registry\.internal\.DriverRegistry - HAL registry started'
-if [ "$failed" -ne 0 ]; then echo "--- runtime output ---"; cat out.txt; fi
+check() {   # check <what> <output> <pattern that must match>
+  if grep -Eq "$3" "$2"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $1"; fi
+}
+check_absent() {   # check_absent <what> <output> <pattern that must not match>
+  if grep -Eq "$3" "$2"; then failed=$((failed + 1)); echo "FAILED: $1"; else passed=$((passed + 1)); fi
+}
+
+boot first.gosh first.txt
+check "every driver registered at start-up selected" first.txt '^HAL ready [0-9]+ ms after the JVM started'
+check "host memory driver selected" first.txt '^  \* host\.memory +10 +SELECTED +yes +flight\.hal\.driver\.host'
+check "platform info from the real machine" first.txt "^platform +$(uname -s)"
+check "capabilities listed" first.txt '^capabilities +\[BASIC_MEMORY'
+check "SLF4J logs inside the framework" first.txt 'INFO flight\.hal\.registry\.internal\.DriverRegistry - HAL registry started'
+for device in file0 nvm0 zns0; do
+  check "default device $device listed by hal:devices on first start" first.txt "^[ +*]*$device +10 "
+  check "backing file of $device under data/devices" first.txt "block device $device open: .* at $work/data/devices/$device\.img"
+done
+if [ -f data/framework/bundle0/bundle.id ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: framework storage not in data/framework"; fi
+installed=$(ls -d data/framework/bundle* | wc -l)
+
+boot second.gosh second.txt
+check "second start: HAL up" second.txt '^HAL ready [0-9]+ ms after the JVM started'
+check "configuration of the first run kept (registry pin)" second.txt '^flight\.hal\.memory\.MemoryDriver .*pinned to host\.memory'
+check "default device file0 kept" second.txt '^[ +*]*file0 +10 '
+check "default device nvm0 kept" second.txt '^[ +*]*nvm0 +10 '
+check_absent "the default device deleted in the first run stays deleted" second.txt '^[ +*]*zns0 '
+check_absent "defaults not applied again" second.txt 'first start: default configurations created'
+if [ "$(ls -d data/framework/bundle* | wc -l)" -eq "$installed" ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: bundles installed again: $installed before, $(ls -d data/framework/bundle* | wc -l) now"; fi
+# the same run.jar again: the launcher compares each embedded bundle's digest (run.bndrun's -digests) and updates none
+updated=$(ls -d data/framework/bundle*/version* | grep -vc '/version0\.0$')
+if [ "$updated" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $updated bundle(s) updated from an unchanged run.jar"; fi
+
+if [ "$failed" -ne 0 ]; then echo "--- first run ---"; cat first.txt; echo "--- second run ---"; cat second.txt; fi
 echo "runtime smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -86,7 +86,7 @@ public abstract class HalItSupport {
      */
     private static final Set<String> NOT_IN_EVERY_TEST = Set.of(
             "flight.hal.resources", "flight.hal.driver.platform", "flight.hal.driver.storage", "flight.hal.compliance",
-            "org.apache.felix.fileinstall",
+            "org.apache.felix.fileinstall", "flight.hal.defaults",
             "org.apache.felix.gogo.command", "org.apache.felix.gogo.jline", "org.jline");
 
     /**

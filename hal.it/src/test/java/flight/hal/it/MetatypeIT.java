@@ -5,8 +5,13 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -39,16 +44,21 @@ public class MetatypeIT extends HalItSupport {
             "flight.hal.resources", "flight.hal.resources",
             "flight.hal.host.memory", "flight.hal.driver.host",
             "flight.hal.compliance", "flight.hal.compliance",
-            "flight.hal.gpu.topology", "flight.hal.driver.platform");
+            "flight.hal.gpu.topology", "flight.hal.driver.platform",
+            "flight.hal.defaults", "flight.hal.defaults");
     private static final String DEVICE_FACTORY_PID = "flight.hal.storage.device";
 
     @Inject
     MetaTypeService metaTypeService;
 
     @Configuration
-    public Option[] configuration() {
+    public Option[] configuration() throws IOException {
+        // the defaults bundle makes its default devices: in a folder of this test's, not the working folder
+        Path data = Files.createTempDirectory(Files.createDirectories(Paths.get(System.getProperty("hal.it.work"))),
+                "data");
         return options(StorageItSupport.storageFramework(), ourBundle("flight.hal.resources"),
-                ourBundle("flight.hal.compliance"));
+                ourBundle("flight.hal.compliance"), ourBundle("flight.hal.defaults"),
+                frameworkProperty("flight.hal.data").value(data.toString()));
     }
 
     @Test
