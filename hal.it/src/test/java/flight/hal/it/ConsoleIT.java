@@ -239,7 +239,8 @@ public class ConsoleIT extends StorageItSupport {
         assertTrue(page, page.contains("data-zone=\"3\""));
 
         assertNotEquals("", post("action=comply&driver=zns"));
-        String report = awaitFragment(DRIVERS, "<div class=\"compliance-run\" data-driver=\"zns\" data-state=\"DONE\">");
+        String report = awaitFragment(DRIVERS,
+                "<div class=\"compliance-run\" data-driver=\"zns\" data-state=\"DONE\">");
         assertTrue(report, report.contains("zns: done, COMPLIANT"));
         assertTrue(report, report.contains("<pre class=\"compliance-report\">zns (flight.hal.storage.BlockDevice)"));
     }
