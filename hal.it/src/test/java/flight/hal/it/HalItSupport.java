@@ -87,7 +87,9 @@ public abstract class HalItSupport {
     private static final Set<String> NOT_IN_EVERY_TEST = Set.of(
             "flight.hal.resources", "flight.hal.driver.platform", "flight.hal.driver.storage", "flight.hal.compliance",
             "org.apache.felix.fileinstall",
-            "org.apache.felix.gogo.command", "org.apache.felix.gogo.jline", "org.jline");
+            "org.apache.felix.gogo.command", "org.apache.felix.gogo.jline", "org.jline",
+            "flight.hal.jmx", "flight.hal.health", "org.apache.felix.healthcheck.core",
+            "org.apache.felix.healthcheck.generalchecks", "org.apache.felix.http.jetty12");
 
     /**
      * The runtime of run.bndrun at its start levels (Felix with SCR, Config Admin, Event Admin, the Gogo runtime,
