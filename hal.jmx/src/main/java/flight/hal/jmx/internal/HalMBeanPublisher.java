@@ -14,6 +14,8 @@ import java.util.function.Supplier;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -39,9 +41,12 @@ import flight.hal.storage.BlockDevice;
  * block device. Interfaces, pools and devices come and go without telling JMX, so the set is reconciled on its own
  * thread every {@value #REFRESH_MS} ms, and at once on every selection change; the MBeans themselves read the HAL at
  * every call. Everything registered is unregistered on deactivation.
+ *
+ * <p>It registers its selection listener itself once active: as a component service the listener would be got by
+ * the registry while the registry activates, and this component needs the registry, a cycle.
  */
-@Component(service = SelectionListener.class, immediate = true)
-public final class HalMBeanPublisher implements SelectionListener {
+@Component(service = {}, immediate = true)
+public final class HalMBeanPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(HalMBeanPublisher.class);
     static final long REFRESH_MS = 1000;
     private static final long STOP_TIMEOUT_MS = 5000;
@@ -60,9 +65,10 @@ public final class HalMBeanPublisher implements SelectionListener {
 
     private MBeanSet mbeans;
     private ScheduledExecutorService refresher;
+    private ServiceRegistration<SelectionListener> selections;
 
     @Activate
-    void activate() {
+    void activate(BundleContext context) {
         open(ManagementFactory.getPlatformMBeanServer());
         refresher = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "hal-jmx");
@@ -70,6 +76,7 @@ public final class HalMBeanPublisher implements SelectionListener {
             return thread;
         });
         refresher.scheduleWithFixedDelay(this::refreshLogged, 0, REFRESH_MS, TimeUnit.MILLISECONDS);
+        selections = context.registerService(SelectionListener.class, this::selectionChanged, null);
     }
 
     /** Publishes on {@code server}; {@link #refresh()} does the work. */
@@ -79,6 +86,7 @@ public final class HalMBeanPublisher implements SelectionListener {
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        selections.unregister();
         refresher.shutdownNow();
         if (!refresher.awaitTermination(STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
             LOG.warn("the JMX refresh did not end within {} ms (a HAL call hangs); unregistering anyway",
@@ -87,8 +95,8 @@ public final class HalMBeanPublisher implements SelectionListener {
         mbeans.clear();
     }
 
-    @Override
-    public void selectionChanged(SelectionEvent event) {
+    /** A selection changed: an interface may have got its first or lost its last candidate. */
+    private void selectionChanged(SelectionEvent event) {
         try {
             refresher.execute(this::refreshLogged);
         } catch (RejectedExecutionException stopping) {
