@@ -7,6 +7,7 @@ import static org.ops4j.pax.exam.CoreOptions.options;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -121,6 +122,12 @@ public class HalMBeansIT extends ManagementItSupport {
 
         disk.delete();
         awaitMBean(diskMBean, false);
+
+        Bundle jmx = Stream.of(context.getBundles()).filter(bundle -> bundle.getSymbolicName().equals(JMX))
+                .findFirst().orElseThrow();
+        jmx.stop();
+        assertEquals("stopping the bundle unregisters every MBean it registered", Set.of(),
+                MBEANS.queryNames(name("flight.hal:*"), null));
     }
 
     /** The memory candidates by name, in selection order, with their state, as the MBean shows them. */
