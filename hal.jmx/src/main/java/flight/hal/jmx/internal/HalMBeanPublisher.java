@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -85,14 +84,19 @@ public final class HalMBeanPublisher {
     }
 
     @Deactivate
-    void deactivate() throws InterruptedException {
+    void deactivate() {
         selections.unregister();
         refresher.shutdownNow();
-        if (!refresher.awaitTermination(STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
-            LOG.warn("the JMX refresh did not end within {} ms (a HAL call hangs); unregistering anyway",
-                    STOP_TIMEOUT_MS);
+        try {
+            if (!refresher.awaitTermination(STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+                LOG.warn("the JMX refresh did not end within {} ms (a HAL call hangs); unregistering anyway",
+                        STOP_TIMEOUT_MS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            mbeans.clear();
         }
-        mbeans.clear();
     }
 
     /** A selection changed: an interface may have got its first or lost its last candidate. */
@@ -116,11 +120,6 @@ public final class HalMBeanPublisher {
     /** Registers the MBeans now wanted and unregisters the others. One thread at a time. */
     void refresh() {
         mbeans.reconcile(wanted());
-    }
-
-    /** The names registered now. */
-    Set<ObjectName> registered() {
-        return mbeans.names();
     }
 
     private Map<ObjectName, Supplier<Object>> wanted() {

@@ -50,11 +50,6 @@ final class MBeanSet {
         Set.copyOf(registered).forEach(this::unregister);
     }
 
-    /** The names registered here. */
-    Set<ObjectName> names() {
-        return Set.copyOf(registered);
-    }
-
     /**
      * Registers {@code bean}; one left under the same name by an earlier instance of this bundle (a framework that
      * stopped without deactivating it, in the same JVM) is replaced, since the domain is ours.
