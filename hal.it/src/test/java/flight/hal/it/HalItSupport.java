@@ -91,7 +91,10 @@ public abstract class HalItSupport {
             // the Web Console and its HTTP server, which would listen on a port: the console tests add them
             "flight.hal.console", "org.apache.felix.webconsole", "org.apache.felix.webconsole.plugins.ds",
             "org.apache.felix.http.jetty12", "org.apache.felix.http.servlet-api", "org.apache.felix.inventory",
-            "org.apache.commons.commons-fileupload", "org.apache.commons.commons-io", "org.owasp.encoder");
+            "org.apache.commons.commons-fileupload", "org.apache.commons.commons-io", "org.owasp.encoder",
+            // management: the JMX MBeans, the health checks and Felix Health Checks (which need the HTTP server)
+            "flight.hal.jmx", "flight.hal.health", "org.apache.felix.healthcheck.core",
+            "org.apache.felix.healthcheck.generalchecks");
 
     /**
      * The runtime of run.bndrun at its start levels (Felix with SCR, Config Admin, Event Admin, the Gogo runtime,

@@ -42,15 +42,25 @@ public abstract class StorageItSupport extends HalItSupport {
 
     /** Creates (or replaces) the factory configuration of device {@code name}, backed by a file in the folder. */
     protected Configuration device(String name, Object... keyValues) throws Exception {
-        Configuration configuration = configurationAdmin.getFactoryConfiguration(DEVICE_FACTORY_PID, name, "?");
-        configuration.update(properties(name, keyValues));
+        return device(configurationAdmin, devices, name, keyValues);
+    }
+
+    /** Creates (or replaces) the factory configuration of device {@code name}, backed by a file in {@code folder}. */
+    static Configuration device(ConfigurationAdmin admin, Path folder, String name, Object... keyValues)
+            throws Exception {
+        Configuration configuration = admin.getFactoryConfiguration(DEVICE_FACTORY_PID, name, "?");
+        configuration.update(properties(folder, name, keyValues));
         return configuration;
     }
 
     protected Dictionary<String, Object> properties(String name, Object... keyValues) {
+        return properties(devices, name, keyValues);
+    }
+
+    private static Dictionary<String, Object> properties(Path folder, String name, Object... keyValues) {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("hal.driver.name", name);
-        properties.put("path", devices.resolve(name + ".img").toString());
+        properties.put("path", folder.resolve(name + ".img").toString());
         for (int i = 0; i + 1 < keyValues.length; i += 2) {
             properties.put((String) keyValues[i], keyValues[i + 1]);
         }
