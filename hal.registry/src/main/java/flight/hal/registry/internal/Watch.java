@@ -68,7 +68,8 @@ final class Watch {
     private void draw(int draw) {
         StringBuilder screen = new StringBuilder(ansi ? CLEAR : NL)
                 .append("hal:watch, every ").append(interval.toMillis()).append(" ms (draw ").append(draw)
-                .append(", ").append(Instant.now()).append("); press a key to stop").append(NL);
+                .append(", ").append(Instant.now())
+                .append("); press a key to stop (Enter on a line-buffered terminal)").append(NL);
         for (String view : views) {
             screen.append(NL).append("g! ").append(view).append(NL).append(output(view));
         }

@@ -33,10 +33,19 @@ public final class WatchCommand {
         }
         Object terminal = session.get(JlineTerminal.SESSION_VARIABLE);
         Watch watch = new Watch(session, views(driversOnly, resourcesOnly), Duration.ofMillis(intervalMillis),
-                JlineTerminal.isAnsi(terminal));
+                JlineTerminal.isAnsi(terminal) || isAnsi(System.console() != null, System.getenv("TERM")));
         try (AutoCloseable raw = JlineTerminal.rawMode(terminal)) {
             return "hal:watch stopped after " + watch.run() + " draw(s)";
         }
+    }
+
+    /**
+     * Whether the process's own terminal understands ANSI: it has one ({@code console}) and {@code TERM} names a
+     * terminal that is not dumb. It matters where JLine fell back to a dumb terminal although the process runs in a
+     * real one (JLine finds no terminal provider in the framework): output still reaches that terminal.
+     */
+    static boolean isAnsi(boolean console, String term) {
+        return console && term != null && !term.isBlank() && !term.startsWith("dumb");
     }
 
     /** The views the options ask for: both when neither or both are asked for alone. */

@@ -115,6 +115,10 @@ class WatchTest {
     void aSessionWithoutAJlineTerminalHasNeitherAnsiNorRawMode() throws Exception {
         assertTrue(!JlineTerminal.isAnsi(null));
         assertTrue(!JlineTerminal.isAnsi(Map.of()));
+        assertTrue(WatchCommand.isAnsi(true, "xterm-256color"));
+        assertTrue(!WatchCommand.isAnsi(true, "dumb"));
+        assertTrue(!WatchCommand.isAnsi(true, null));
+        assertTrue(!WatchCommand.isAnsi(false, "xterm"), "output to a file or a pipe is not cleared");
         String stopped = new WatchCommand().watch(session(new ByteArrayInputStream(new byte[0]), () -> { }), 100,
                 true, false);
         assertTrue(stopped.startsWith("hal:watch stopped after "), stopped);
