@@ -40,7 +40,7 @@ public final class Sizes {
     }
 
     /** The exact count with thousands separators and the unit: {@code 15,165,584,179 B}. */
-    public static String exact(long bytes) {
+    private static String exact(long bytes) {
         return String.format(Locale.ROOT, "%,d B", bytes);
     }
 }
