@@ -90,14 +90,17 @@ public class ResourcePlatformIT extends ResourceItSupport {
                 .acquire().orElseThrow();
 
         String resources = run("hal:resources");
-        assertTrue(resources, resources.matches("(?s).*\\nMEMORY +\\d+ +\\d+ +53312 .*"));
-        assertTrue(resources, resources.matches("(?s).*\\n    it\\.audio \\[\\d+\\] +53312 +53312 +2 +NONE.*"));
+        String size = "\\d+\\.\\d [KMGT]iB \\([0-9,]+ B\\)";
+        assertTrue(resources, resources.matches("(?s).*\\nMEMORY +" + size + " +" + size
+                + " +52\\.0 KiB \\(53,312 B\\) .*"));
+        assertTrue(resources, resources.matches(
+                "(?s).*\\n  it\\.audio \\[\\d+\\] +52\\.0 KiB \\(53,312 B\\) +52\\.0 KiB \\(53,312 B\\) +\\d+ +2 +NONE.*"));
         assertTrue(resources, resources.matches("(?s).*\\nPERFORMANCE +unlimited .*"));
-        assertTrue(resources, resources.matches("(?s).*\\n  MEMORY +60 % of \\d+\\.\\d GiB reported by host\\.memory "
+        assertTrue(resources, resources.matches("(?s).*\\n  MEMORY +60 % of " + size + " reported by host\\.memory "
                 + "\\(PlatformInfo\\.machineMemoryBytes\\)\\n.*"));
         String pools = run("hal:pools");
         assertTrue(pools, pools.matches(
-                "(?s).*AudioBufferPool +it\\.audio \\[\\d+\\] +MEMORY +4096 +1/10/50 +1 +0 +1\\s.*"));
+                "(?s).*AudioBufferPool +it\\.audio \\[\\d+\\] +MEMORY +4\\.0 KiB \\(4,096 B\\) +1/10/50 +1 +0 +1\\s.*"));
     }
 
     private String run(String command) throws Exception {

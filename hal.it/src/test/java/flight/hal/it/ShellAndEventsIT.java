@@ -87,6 +87,18 @@ public class ShellAndEventsIT extends HalItSupport {
         assertTrue(run("hal:unpin MemoryDriver").startsWith("error: NOT_FOUND"));
     }
 
+    @Test
+    public void watchDrawsTheDriversViewUntilTheSessionsInputEnds() throws Exception {
+        awaitService("(osgi.command.function=watch)");
+        awaitSelected(HOST);
+        String watched = run("hal:watch --drivers --interval 100");
+        assertTrue(watched, watched.contains("g! hal:drivers"));
+        assertTrue(watched, watched.matches(
+                "(?s).*\\* host\\.memory +10 +SELECTED +yes +flight\\.hal\\.driver\\.host.*"));
+        assertTrue(watched, watched.matches("(?s).*hal:watch stopped after \\d+ draw\\(s\\)$"));
+        assertTrue(watched, run("hal:watch --interval 5").startsWith("error: the interval is 5 ms"));
+    }
+
     private void awaitCommands() throws Exception {
         awaitService("(osgi.command.scope=hal)");
     }

@@ -163,7 +163,8 @@ public class StoragePlatformIT extends StorageItSupport {
 
         awaitService("(&(osgi.command.scope=hal)(osgi.command.function=zones))");
         String devicesText = runCommand(shell, "hal:devices");
-        assertTrue(devicesText, devicesText.matches("(?s).*  ai +0 +512 +64 +1048576 +4x16 +64  \\[FUA, "
+        assertTrue(devicesText, devicesText.matches("(?s).*  ai +0 +512 B +32\\.0 KiB \\(32,768 B\\) "
+                + "+1\\.0 MiB \\(1,048,576 B\\) +4x16 +64  \\[FUA, "
                 + "PERSISTENT_WRITE_POINTERS, ZONED].*"));
         String zones = runCommand(shell, "hal:zones ai");
         assertTrue(zones, zones.matches("(?s).* 0 +0 +2 +2 +16  EXPLICITLY_OPEN.*"));

@@ -19,6 +19,7 @@ import flight.hal.memory.MemoryAllocation;
 import flight.hal.memory.MemoryDriver;
 import flight.hal.registry.DriverHandle;
 import flight.hal.registry.DriverLease;
+import flight.hal.shell.format.Sizes;
 
 /** Graphics checks under stress (exhaustion of graphics memory, concurrent drawing) and with a memory driver. */
 final class GraphicsStress {
@@ -87,8 +88,8 @@ final class GraphicsStress {
             releaseAll(first);
             releaseAll(second);
         }
-        return Outcome.pass(fitted + " buffers of " + slice + " bytes filled the " + limits.textureMemoryBytes()
-                + " bytes of texture memory; refused, released, and the same again");
+        return Outcome.pass(fitted + " buffers of " + Sizes.of(slice) + " filled the "
+                + Sizes.of(limits.textureMemoryBytes()) + " of texture memory; refused, released, and the same again");
     }
 
     /** Creates buffers of {@code size} into {@code held} until refused; the refusal, or null if never refused. */

@@ -16,6 +16,7 @@ import flight.hal.compliance.Measurement;
 import flight.hal.memory.AllocationRequest;
 import flight.hal.memory.MemoryAllocation;
 import flight.hal.memory.MemoryDriver;
+import flight.hal.shell.format.Sizes;
 
 /** The memory service levels beyond latency and efficiency: throughput (hosts) and GC-friendly churn (the Web). */
 final class MemoryLevels {
@@ -64,8 +65,8 @@ final class MemoryLevels {
             Expect.that(moved > 0, "no byte was moved");
             double gbps = moved / (elapsed / 1e9) / 1e9;
             return Outcome.measured(gbps > sla.minThroughputGbps(), String.format(Locale.ROOT,
-                    "%d MB written and read back through %d allocations of %d bytes in %.0f ms", moved / 1_000_000,
-                    buffers.size(), size, elapsed / 1e6), new Measurement(gbps, "GB/s", sla.throughputRequirement(),
+                    "%s written and read back through %d allocations of %s in %.0f ms", Sizes.of(moved),
+                    buffers.size(), Sizes.of(size), elapsed / 1e6), new Measurement(gbps, "GB/s", sla.throughputRequirement(),
                     true));
         } finally {
             buffers.forEach(allocation -> memory.deallocate(allocation.handle()));

@@ -7,6 +7,7 @@ import flight.hal.HalError;
 import flight.hal.compliance.Measurement;
 import flight.hal.memory.MemoryDriver;
 import flight.hal.memory.MemoryStats;
+import flight.hal.shell.format.Sizes;
 
 /** Memory checks that fill the driver: efficiency, exhaustion and recovery, pressure. */
 final class MemoryStress {
@@ -49,14 +50,14 @@ final class MemoryStress {
         refusal = fill.until(before.freeBytes() + 1);
         first = fill; // only a fill that completed is examined for exhaustion
         if (fill.heldCount() == 0) {
-            return Outcome.fail("obtained 0 of " + before.freeBytes() + " free bytes: the first allocation was refused"
+            return Outcome.fail("obtained 0 of " + Sizes.of(before.freeBytes()) + " free: the first allocation was refused"
                     + " with " + refusal);
         }
         double percent = before.freeBytes() == 0 ? 0 : 100.0 * first.heldBytes() / before.freeBytes();
         String requirement = sla.hasEfficiencyLevel() ? "> " + format(sla.minEfficiencyPct()) + " %" : "";
         return Outcome.measured(percent > sla.minEfficiencyPct(), String.format(Locale.ROOT,
-                "%d allocations of 4 to 64 KiB obtained %d of %d free bytes before the driver refused",
-                first.heldCount(), first.heldBytes(), before.freeBytes()),
+                "%d allocations of 4 to 64 KiB obtained %s of %s free before the driver refused",
+                first.heldCount(), Sizes.of(first.heldBytes()), Sizes.of(before.freeBytes())),
                 new Measurement(percent, "%", requirement, false));
     }
 
@@ -93,8 +94,8 @@ final class MemoryStress {
             again.releaseAll();
         }
         expectBackTo(before);
-        return Outcome.pass("exhausted after " + handedOut + " bytes (" + refusal.category()
-                + "), nothing overlapped, everything released, the same " + handedOut + " bytes again");
+        return Outcome.pass("exhausted after " + Sizes.of(handedOut) + " (" + refusal.category()
+                + "), nothing overlapped, everything released, the same " + Sizes.of(handedOut) + " again");
     }
 
     Outcome pressure() {

@@ -13,6 +13,7 @@ import flight.hal.storage.DeviceStats;
 import flight.hal.storage.IoOperation;
 import flight.hal.storage.IoRequest;
 import flight.hal.storage.IoResult;
+import flight.hal.shell.format.Sizes;
 
 /** Block device checks of the geometry, refusals, read-back, flush and FUA, discard and NVM persistence. */
 final class StorageChecks {
@@ -127,7 +128,7 @@ final class StorageChecks {
         ByteBuffer chunked = ByteBuffer.allocate(data.capacity());
         Expect.ok(device.transferLarge(IoRequest.read(scratch.start, chunked)), "transferLarge(read)");
         Expect.that(chunked.equals(data), "transferLarge(read) did not return what was written");
-        return Outcome.pass(scratch.blocks + " blocks of " + blockSize + " bytes written at LBA " + scratch.start
+        return Outcome.pass(scratch.blocks + " blocks of " + Sizes.of(blockSize) + " written at LBA " + scratch.start
                 + " and read back by read(), submit() and transferLarge()");
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 import flight.hal.compliance.Measurement;
+import flight.hal.shell.format.Sizes;
 
 /** Block device checks under load: throughput through the scratch region, and a soak of writes read back. */
 final class StorageLoad {
@@ -32,8 +33,8 @@ final class StorageLoad {
             elapsed = System.nanoTime() - start;
         } while (elapsed < THROUGHPUT_NANOS);
         double mbps = moved / (elapsed / 1e9) / 1e6;
-        return Outcome.measured(true, String.format(Locale.ROOT, "%d MB written and read back in requests of %d"
-                + " bytes in %.0f ms", moved / 1_000_000, data.capacity(), elapsed / 1e6),
+        return Outcome.measured(true, String.format(Locale.ROOT, "%s written and read back in requests of %s in %.0f ms",
+                Sizes.of(moved), Sizes.of(data.capacity()), elapsed / 1e6),
                 new Measurement(mbps, "MB/s", "", true));
     }
 

@@ -39,7 +39,7 @@ class GraphicsAndThreadSuiteTest {
         List<CheckResult> results = checkGraphics(new DreamcastGraphicsDriver());
         Fakes.assertNoFailure(results);
         assertEquals(9, results.size());
-        assertTrue(named(results, "exhaustion and recovery").detail().contains("8388608 bytes of texture memory"));
+        assertTrue(named(results, "exhaustion and recovery").detail().contains("8.0 MiB (8,388,608 B) of texture memory"));
         assertTrue(named(results, "buffer over a memory allocation").detail().contains("dreamcast.memory"));
     }
 

@@ -7,11 +7,11 @@ import flight.hal.registry.DriverDescription;
 import flight.hal.registry.DriverState;
 import flight.hal.registry.InterfaceStatus;
 import flight.hal.registry.RoleStatus;
+import flight.hal.shell.format.Sizes;
+import flight.hal.shell.format.Table;
 
 /** Plain-text tables of the registry's state for the shell. */
 final class RegistryReport {
-    private static final String ROW = "  %s %-24s %-8s %-12s %-10s %s%n";
-
     private RegistryReport() {
     }
 
@@ -55,17 +55,19 @@ final class RegistryReport {
             text.append("  requires: ").append(status.required().stream().map(Enum::name).sorted().toList())
                     .append(System.lineSeparator());
         }
-        text.append(String.format(Locale.ROOT, ROW, " ", "DRIVER", "RANKING", "STATE", "AVAILABLE", "BUNDLE"));
+        Table candidates = Table.indented("  ", "  DRIVER", "RANKING", "STATE", "AVAILABLE", "BUNDLE").right(1);
         for (DriverDescription driver : status.candidates()) {
-            text.append(String.format(Locale.ROOT, ROW, marker(status, driver),
-                    driver.name(), driver.ranking(), driver.state(),
+            candidates.row(marker(status, driver) + " " + driver.name(), driver.ranking(), driver.state(),
                     driver.state() == DriverState.UNAVAILABLE ? "no" : "yes",
-                    driver.bundleSymbolicName() + " [" + driver.bundleId() + "]"));
-            driver.failureReason().ifPresent(failure -> text.append(driver.state() == DriverState.INELIGIBLE
-                    ? "      passed over: " : "      failed: ").append(failure).append(System.lineSeparator()));
+                    driver.bundleSymbolicName() + " [" + driver.bundleId() + "]");
+            driver.failureReason().ifPresent(failure -> candidates.note("    ",
+                    (driver.state() == DriverState.INELIGIBLE ? "passed over: " : "failed: ") + failure));
             if (!driver.live().isEmpty()) {
-                text.append("      holds ").append(driver.live()).append(System.lineSeparator());
+                candidates.note("    ", "holds " + driver.live());
             }
+        }
+        if (!candidates.isEmpty()) {
+            text.append(candidates.render());
         }
         for (RoleStatus role : status.roles()) {
             text.append("  with ").append(role.required().stream().map(Enum::name).sorted().toList()).append(": ")
@@ -104,10 +106,10 @@ final class RegistryReport {
                 var platform = driver.platformInfo();
                 line(text, "platform", platform.platformName() + " " + platform.osVersion() + " ("
                         + platform.architecture() + ")");
-                line(text, "memory", platform.machineMemoryBytes() + " bytes in the machine, max allocation "
-                        + platform.maxAllocationSize() + ", alignment " + platform.memoryAlignment());
+                line(text, "memory", Sizes.of(platform.machineMemoryBytes()) + " in the machine, max allocation "
+                        + Sizes.of(platform.maxAllocationSize()) + ", alignment " + Sizes.of(platform.memoryAlignment()));
                 line(text, "cpu", platform.cpuCores() + " core(s), page size "
-                        + (platform.pageSize() == 0 ? "unknown" : platform.pageSize() + " bytes"));
+                        + (platform.pageSize() == 0 ? Sizes.UNKNOWN : Sizes.of(platform.pageSize())));
             }
             driver.failureReason().ifPresent(failure -> line(text, "failure", failure.toString()));
             if (!driver.live().isEmpty()) {

@@ -63,10 +63,16 @@ class PinsAndReportTest {
         assertTrue(table.matches("(?s).*  broken +99 +FAILED +yes .*failed: INITIALIZATION_FAILED: "
                 + "broken cannot start.*"), table);
         assertTrue(table.matches("(?s).*\\* host\\.memory +10 +SELECTED +yes .*"), table);
+        List<String> lines = table.lines().toList();
+        String host = lines.stream().filter(line -> line.contains("* host.memory")).findFirst().orElseThrow();
+        assertEquals(lines.get(1).indexOf("RANKING") + "RANKING".length(), host.indexOf(" 10 ") + 3,
+                "rankings right-aligned under their header: " + table);
+        assertEquals(lines.get(1).indexOf("STATE"), host.indexOf("SELECTED"), table);
+        assertTrue(lines.get(2).matches("  -+  -+  -+  -+  -+"), table);
 
         String info = RegistryReport.drivers("host.memory", selection.status().candidates().subList(1, 2));
         assertTrue(info.contains("capabilities  [BASIC_MEMORY] (mask 0x1)"), info);
-        assertTrue(info.contains("cpu           1 core(s), page size 4096 bytes"), info);
+        assertTrue(info.contains("cpu           1 core(s), page size 4.0 KiB (4,096 B)"), info);
         assertEquals("no driver named 'x'", RegistryReport.drivers("x", List.of()));
         assertEquals("no HAL drivers registered", RegistryReport.interfaces(List.of()));
     }

@@ -186,8 +186,12 @@ final class BlockPool implements ResourcePool {
         shutDown(ResourceLeak.Cause.POOL_CLOSED);
     }
 
-    /** Closes the pool, gives its slabs back to the budget and reports blocks still in use as {@code cause}. */
+    /**
+     * Closes the pool, gives its slabs back to the budget and reports blocks still in use as {@code cause}, after
+     * letting go of the pool's lock: the report reaches Event Admin, another bundle.
+     */
     void shutDown(ResourceLeak.Cause cause) {
+        ResourceHandle inUse;
         synchronized (growth) {
             if (closed) {
                 return;
@@ -196,12 +200,13 @@ final class BlockPool implements ResourcePool {
             free.close();
             owner.pools.remove(config.name(), this);
             slabCharges.forEach(bytes -> ledger.release(owner, config.type(), bytes));
-            int inUse = stats().usedBlocks();
-            if (inUse > 0) {
-                leaks.report(new ResourceHandle(id, config.name(),
-                        ResourceMetadata.of(config.type(), (long) inUse * config.blockSize()), owner.bundleId,
-                        owner.symbolicName), cause, null);
-            }
+            int blocks = stats().usedBlocks();
+            inUse = blocks == 0 ? null : new ResourceHandle(id, config.name(),
+                    ResourceMetadata.of(config.type(), (long) blocks * config.blockSize()), owner.bundleId,
+                    owner.symbolicName);
+        }
+        if (inUse != null) {
+            leaks.report(inUse, cause, null);
         }
     }
 

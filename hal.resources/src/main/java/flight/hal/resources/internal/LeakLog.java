@@ -12,12 +12,17 @@ import org.slf4j.LoggerFactory;
 import flight.hal.resources.ResourceHandle;
 import flight.hal.resources.ResourceLeak;
 
-/** Logs leaks and keeps the most recent ones. */
+/** Logs leaks, keeps the most recent ones and posts each to Event Admin; callers report holding no lock. */
 final class LeakLog {
     static final int CAPACITY = 256;
     private static final Logger LOG = LoggerFactory.getLogger(LeakLog.class);
 
     private final ArrayDeque<ResourceLeak> recent = new ArrayDeque<>();
+    private final ManagerEvents events;
+
+    LeakLog(ManagerEvents events) {
+        this.events = events;
+    }
 
     void report(ResourceHandle handle, ResourceLeak.Cause cause, Throwable acquiredAt) {
         String site = acquiredAt == null ? "" : stackTrace(acquiredAt);
@@ -31,6 +36,7 @@ final class LeakLog {
         LOG.warn("resource leak: {} released by the manager ({}){}", handle, cause,
                 site.isEmpty() ? "; turn on leak tracking (leak.tracking=paranoid) to see where it was acquired"
                         : System.lineSeparator() + site);
+        events.leakDetected(leak);
     }
 
     List<ResourceLeak> recent() {

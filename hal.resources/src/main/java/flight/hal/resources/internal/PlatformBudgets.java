@@ -1,6 +1,5 @@
 package flight.hal.resources.internal;
 
-import java.util.Locale;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
@@ -16,6 +15,7 @@ import flight.hal.registry.SelectionEvent;
 import flight.hal.registry.SelectionListener;
 import flight.hal.resources.ResourceBudget;
 import flight.hal.resources.ResourceType;
+import flight.hal.shell.format.Sizes;
 
 /**
  * Default budgets from the memory of the machine the selected memory driver reports
@@ -82,15 +82,14 @@ public final class PlatformBudgets implements SelectionListener {
                         percent(machineMemory, HARDWARE_RESERVED_PERCENT)));
     }
 
-    /** Where each default comes from, e.g. "60 % of 24.0 GiB reported by host.memory (PlatformInfo...)". */
+    /**
+     * Where each default comes from, e.g. "60 % of 24.0 GiB (25,769,803,776 B) reported by host.memory
+     * (PlatformInfo...)".
+     */
     static Map<ResourceType, String> sources(String driverName, long machineMemory) {
-        String of = " % of " + gibibytes(machineMemory) + " reported by " + driverName
+        String of = " % of " + Sizes.of(machineMemory) + " reported by " + driverName
                 + " (PlatformInfo.machineMemoryBytes)";
         return Map.of(ResourceType.MEMORY, MEMORY_PERCENT + of, ResourceType.HARDWARE, HARDWARE_PERCENT + of);
-    }
-
-    private static String gibibytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f GiB", bytes / (1024.0 * 1024 * 1024));
     }
 
     private static long percent(long total, int percent) {

@@ -1,5 +1,6 @@
 package flight.hal.resources.internal;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,7 +18,8 @@ import flight.hal.resources.ResourceType;
 
 /**
  * The pressure listener whiteboard: every level change is queued as it happens and delivered in order on one thread
- * of its own, to the listeners whose type filter accepts it. A listener that throws is logged; the others still hear.
+ * of its own, to the listeners whose type filter accepts it, and to Event Admin with the level it left. A listener that
+ * throws is logged; the others still hear.
  */
 final class PressureNotifier implements PressureListener {
     private static final Logger LOG = LoggerFactory.getLogger(PressureNotifier.class);
@@ -26,11 +28,18 @@ final class PressureNotifier implements PressureListener {
     }
 
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    private final ManagerEvents events;
+    /** The level each type was last announced at; read and written on the delivery thread only. */
+    private final Map<ResourceType, ResourcePressure> announced = new EnumMap<>(ResourceType.class);
     private final ExecutorService delivery = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "hal-resource-pressure");
         thread.setDaemon(true);
         return thread;
     });
+
+    PressureNotifier(ManagerEvents events) {
+        this.events = events;
+    }
 
     void add(PressureListener listener, Map<String, ?> properties) {
         subscriptions.add(new Subscription(listener, TypeFilter.of(properties)));
@@ -51,7 +60,11 @@ final class PressureNotifier implements PressureListener {
         }
     }
 
+    /** Every type starts at {@link ResourcePressure#NONE}, as its account does. */
     private void deliver(ResourceType type, ResourcePressure pressure, ResourceStats stats) {
+        ResourcePressure before = announced.getOrDefault(type, ResourcePressure.NONE);
+        announced.put(type, pressure);
+        events.pressureChanged(type, before, pressure, stats);
         for (Subscription subscription : subscriptions) {
             if (subscription.filter().accepts(type)) {
                 try {

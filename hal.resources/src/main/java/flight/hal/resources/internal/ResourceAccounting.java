@@ -14,6 +14,8 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
 
 import flight.hal.ErrorCategory;
@@ -34,15 +36,20 @@ import flight.hal.resources.ResourceType;
 
 /**
  * The accounting every bundle's {@link ResourceManager} shares: budgets, the accounts of types and bundles, shares,
- * leaks, and the reclaimer and pressure listener whiteboards. Configured through PID {@value ResourceManager#PID}
- * ({@link ResourcesConfig}).
+ * leaks, the reclaimer and pressure listener whiteboards, and the events of pressure changes and leaks. Configured
+ * through PID {@value ResourceManager#PID} ({@link ResourcesConfig}).
  */
 @Designate(ocd = ResourcesMetatype.class)
 @Component(service = ResourceAccounting.class, configurationPid = ResourceManager.PID)
 public final class ResourceAccounting {
-    final PressureNotifier pressure = new PressureNotifier();
+    /** Where pressure changes and leaks are posted ({@link flight.hal.resources.ResourceEvents}), while it runs. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile EventAdmin eventAdmin;
+    final ManagerEvents events = new ManagerEvents(() -> eventAdmin);
+    final PressureNotifier pressure = new PressureNotifier(events);
     final Reclaimers reclaimers = new Reclaimers();
-    final LeakLog leaks = new LeakLog();
+    final LeakLog leaks = new LeakLog(events);
     final Ledger ledger = new Ledger(reclaimers, pressure);
     final Budgets budgets = new Budgets(ledger);
     final ShareRegistry shares = new ShareRegistry();

@@ -27,7 +27,7 @@ import flight.hal.resources.ResourceType;
 class BlockPoolTest {
     private final Ledger ledger = new Ledger(new Reclaimers(), (type, pressure, stats) -> { });
     private final Budgets budgets = new Budgets(ledger);
-    private final LeakLog leaks = new LeakLog();
+    private final LeakLog leaks = new LeakLog(new ManagerEvents(() -> null));
     private final BundleAccount owner = new BundleAccount(5, "owner");
 
     BlockPoolTest() {

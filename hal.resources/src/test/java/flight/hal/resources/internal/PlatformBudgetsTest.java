@@ -32,9 +32,9 @@ class PlatformBudgetsTest {
         Budgets budgets = new Budgets(new Ledger(new Reclaimers(), (type, pressure, stats) -> { }));
         long machine = 24L * 1024 * 1024 * 1024;
         budgets.platformDefaults(PlatformBudgets.defaults(machine), PlatformBudgets.sources("host.memory", machine));
-        assertEquals("60 % of 24.0 GiB reported by host.memory (PlatformInfo.machineMemoryBytes)",
+        assertEquals("60 % of 24.0 GiB (25,769,803,776 B) reported by host.memory (PlatformInfo.machineMemoryBytes)",
                 budgets.source(ResourceType.MEMORY));
-        assertEquals("20 % of 24.0 GiB reported by host.memory (PlatformInfo.machineMemoryBytes)",
+        assertEquals("20 % of 24.0 GiB (25,769,803,776 B) reported by host.memory (PlatformInfo.machineMemoryBytes)",
                 budgets.source(ResourceType.HARDWARE));
         assertEquals("none set: unlimited", budgets.source(ResourceType.CUSTOM));
         budgets.set(ResourceType.MEMORY, ResourceBudget.of(1000, 0)).orElseThrow();

@@ -120,7 +120,7 @@ public class PoolBenchmark {
         new Budgets(ledger).open(owner);
         int blocks = THREADS * LIVE;
         BlockPool pool = BlockPool.create(1, new PoolConfig(ResourceType.MEMORY, blockSize, blocks, blocks + LIVE / 8,
-                64, true, "benchmark"), owner, ledger, new LeakLog()).orElseThrow();
+                64, true, "benchmark"), owner, ledger, new LeakLog(new ManagerEvents(() -> null))).orElseThrow();
         return new BlockSource() {
             @Override
             public Object acquire() {

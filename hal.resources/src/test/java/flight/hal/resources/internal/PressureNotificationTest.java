@@ -19,7 +19,7 @@ import flight.hal.resources.ResourceType;
 
 /** Level changes reach the listeners once each, in order, off the caller's thread, despite a throwing listener. */
 class PressureNotificationTest {
-    private final PressureNotifier notifier = new PressureNotifier();
+    private final PressureNotifier notifier = new PressureNotifier(new ManagerEvents(() -> null));
     private final TypeAccount memory = new TypeAccount(ResourceType.MEMORY, notifier);
     private final BlockingQueue<ResourcePressure> heard = new LinkedBlockingQueue<>();
     private final BlockingQueue<Thread> threads = new LinkedBlockingQueue<>();

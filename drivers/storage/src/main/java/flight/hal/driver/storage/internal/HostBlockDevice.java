@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +75,11 @@ public class HostBlockDevice implements BlockDevice, AutoCloseable {
             policyOption = ReferencePolicyOption.GREEDY, target = SELECTED_DRIVER)
     volatile GpuTopology topology;
 
+    /** Where the device's errors are posted ({@link flight.hal.storage.StorageEvents}), while it runs. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile EventAdmin eventAdmin;
+
     private final DeviceCounters counters = new DeviceCounters();
     /** Closed with the device; the synchronous path holds it open while it uses the files. */
     private final CallGate gate = new CallGate();
@@ -101,6 +107,7 @@ public class HostBlockDevice implements BlockDevice, AutoCloseable {
         failure = opened.errorOrNull();
         if (engine == null) {
             LOG.error("block device {} is unavailable: {}", config.name(), failure);
+            DeviceErrorEvents.openFailed(eventAdmin, config.name(), failure);
             return;
         }
         governor = new ThermalGovernor(config.name(), config.thermal(), System::nanoTime);
@@ -222,7 +229,7 @@ public class HostBlockDevice implements BlockDevice, AutoCloseable {
         if (unusable != null) {
             return CompletableFuture.completedStage(HalResult.err(unusable));
         }
-        return queue.submit(() -> run(request)).minimalCompletionStage();
+        return queue.submit(() -> reported(request, run(request))).minimalCompletionStage();
     }
 
     /**
@@ -242,14 +249,22 @@ public class HostBlockDevice implements BlockDevice, AutoCloseable {
         if (!gate.enter()) {
             return HalResult.err(closedError());
         }
+        HalResult<IoResult> result;
         try {
             counters.submitted();
-            return run(request);
+            result = run(request);
         } catch (RuntimeException e) {
-            return SubmissionQueue.failed(e);
+            result = SubmissionQueue.failed(e);
         } finally {
             gate.leave();
         }
+        return reported(request, result);
+    }
+
+    /** {@code result}, after posting it to Event Admin when the medium failed; called outside the gate. */
+    private HalResult<IoResult> reported(IoRequest request, HalResult<IoResult> result) {
+        DeviceErrorEvents.operationFailed(eventAdmin, config.name(), request.operation().name(), result.errorOrNull());
+        return result;
     }
 
     /** Executes {@code request} after the thermal pause, if any, and counts its completion. */
