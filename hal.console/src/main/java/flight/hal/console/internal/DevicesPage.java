@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import flight.hal.HalResult;
+import flight.hal.shell.format.Sizes;
 import flight.hal.storage.DeviceCapabilities;
 import flight.hal.storage.DeviceStats;
 import flight.hal.storage.ZoneInfo;
@@ -63,8 +64,8 @@ final class DevicesPage {
     private static String capabilities(DeviceCapabilities caps) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                 "%s in %,d blocks of %d B (physical %d B); transfers up to %s; queue depth %d",
-                Sizes.bytes(caps.capacityBytes()), caps.capacityBlocks(), caps.logicalBlockSize(),
-                caps.physicalBlockSize(), Sizes.bytes(caps.maxTransferBytes()), caps.queueDepth()));
+                Sizes.of(caps.capacityBytes()), caps.capacityBlocks(), caps.logicalBlockSize(),
+                caps.physicalBlockSize(), Sizes.of(caps.maxTransferBytes()), caps.queueDepth()));
         if (caps.zoneCount() > 0) {
             text.append(String.format(Locale.ROOT, "; %d zones of %d blocks (capacity %d)", caps.zoneCount(),
                     caps.zoneSizeBlocks(), caps.zoneCapacityBlocks()));
@@ -78,13 +79,13 @@ final class DevicesPage {
         return Html.escape(String.format(Locale.ROOT,
                 "%,d submitted, %,d completed, %,d failed, %,d rejected, %,d throttled; %s read, %s written",
                 stats.submitted(), stats.completed(), stats.failed(), stats.rejected(), stats.throttled(),
-                Sizes.bytes(stats.bytesRead()), Sizes.bytes(stats.bytesWritten())));
+                Sizes.of(stats.bytesRead()), Sizes.of(stats.bytesWritten())));
     }
 
     private static String zoneMap(List<ZoneInfo> zones) {
         StringBuilder html = new StringBuilder("<div class=\"zone-map\">");
         for (ZoneInfo zone : zones.subList(0, Math.min(zones.size(), MAX_ZONES_DRAWN))) {
-            double filled = Sizes.percent(zone.writtenBlocks(), zone.capacityBlocks());
+            double filled = Percent.of(zone.writtenBlocks(), zone.capacityBlocks());
             html.append("<span class=\"zone\" data-zone=\"").append(zone.index()).append("\" data-state=\"")
                     .append(zone.state().name()).append("\" data-write-pointer=\"").append(zone.writePointer())
                     .append("\" title=\"").append(Html.escape(String.format(Locale.ROOT,

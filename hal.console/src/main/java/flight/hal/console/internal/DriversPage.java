@@ -11,6 +11,7 @@ import flight.hal.registry.DriverDescription;
 import flight.hal.registry.DriverState;
 import flight.hal.registry.InterfaceStatus;
 import flight.hal.registry.RoleStatus;
+import flight.hal.shell.format.Sizes;
 
 /** The Drivers page's live content: every interface with its candidates in selection order, and compliance runs. */
 final class DriversPage {
@@ -89,7 +90,7 @@ final class DriversPage {
             return "unknown" + tier;
         }
         return Html.escape(platform.platformName() + " " + platform.osVersion() + " (" + platform.architecture()
-                + "), " + platform.cpuCores() + " core(s), " + Sizes.bytes(platform.machineMemoryBytes()) + tier);
+                + "), " + platform.cpuCores() + " core(s), " + Sizes.of(platform.machineMemoryBytes()) + tier);
     }
 
     private static String capabilities(Collection<HalCapability> capabilities) {

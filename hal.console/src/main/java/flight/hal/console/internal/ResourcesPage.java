@@ -10,6 +10,7 @@ import flight.hal.resources.ResourceBudget;
 import flight.hal.resources.ResourceLeak;
 import flight.hal.resources.ResourceStats;
 import flight.hal.resources.ResourceType;
+import flight.hal.shell.format.Sizes;
 
 /** The Resources page's live content: a bar per budget type, usage per bundle, pools and leaks. */
 final class ResourcesPage {
@@ -47,14 +48,14 @@ final class ResourcesPage {
         html.append("<div class=\"budget-bar\" data-type=\"").append(type).append("\" data-pressure=\"")
                 .append(stats.pressure().name()).append("\" title=\"");
         if (budget.isUnlimited()) {
-            html.append(Html.escape(Sizes.bytes(stats.currentUsage()) + " used, no limit"))
+            html.append(Html.escape(Sizes.of(stats.currentUsage()) + " used, no limit"))
                     .append("\"><div class=\"budget-used\" style=\"width:0%\"></div></div>");
-            html.append("<p>").append(Html.escape(Sizes.bytes(stats.currentUsage()))).append(" used; unlimited");
+            html.append("<p>").append(Html.escape(Sizes.of(stats.currentUsage()))).append(" used; unlimited");
         } else {
-            double used = Sizes.percent(stats.currentUsage(), budget.maxBytes());
-            double reserve = Sizes.percent(budget.maxBytes() - budget.reservedBytes(), budget.maxBytes());
-            html.append(Html.escape(String.format(Locale.ROOT, "%s of %s (%.1f %%)", Sizes.bytes(stats.currentUsage()),
-                            Sizes.bytes(budget.maxBytes()), used)))
+            double used = Percent.of(stats.currentUsage(), budget.maxBytes());
+            double reserve = Percent.of(budget.maxBytes() - budget.reservedBytes(), budget.maxBytes());
+            html.append(Html.escape(String.format(Locale.ROOT, "%s of %s (%.1f %%)", Sizes.of(stats.currentUsage()),
+                            Sizes.of(budget.maxBytes()), used)))
                     .append("\"><div class=\"budget-used\" style=\"width:").append(cssPercent(used))
                     .append("\"></div>")
                     .append(mark("reserved", reserve, "reserve starts"))
@@ -63,11 +64,11 @@ final class ResourcesPage {
                     .append("</div><p>");
             html.append(Html.escape(String.format(Locale.ROOT,
                     "%s used of %s (%.1f %%); %s reserved; warning at %d %%, critical at %d %%",
-                    Sizes.bytes(stats.currentUsage()), Sizes.bytes(budget.maxBytes()), used,
-                    Sizes.bytes(budget.reservedBytes()), budget.warningPercent(), budget.criticalPercent())));
+                    Sizes.of(stats.currentUsage()), Sizes.of(budget.maxBytes()), used,
+                    Sizes.of(budget.reservedBytes()), budget.warningPercent(), budget.criticalPercent())));
         }
         html.append(Html.escape(String.format(Locale.ROOT, "; peak %s, %d active, %d acquisitions, %d overruns",
-                Sizes.bytes(stats.peakUsage()), stats.activeCount(), stats.allocationCount(), stats.overrunCount())))
+                Sizes.of(stats.peakUsage()), stats.activeCount(), stats.allocationCount(), stats.overrunCount())))
                 .append("</p></div>");
     }
 
@@ -95,11 +96,11 @@ final class ResourcesPage {
                         .append("\" data-bundle=\"").append(Html.escape(owner.bundleSymbolicName())).append("\"><td>")
                         .append(Html.escape(owner.bundleSymbolicName())).append(" [").append(owner.bundleId())
                         .append("]</td><td>").append(type.getKey().name()).append("</td><td class=\"num\">")
-                        .append(Html.escape(Sizes.bytes(stats.currentUsage()))).append("</td><td class=\"num\">")
-                        .append(Html.escape(Sizes.bytes(stats.peakUsage()))).append("</td><td class=\"num\">")
+                        .append(Html.escape(Sizes.of(stats.currentUsage()))).append("</td><td class=\"num\">")
+                        .append(Html.escape(Sizes.of(stats.peakUsage()))).append("</td><td class=\"num\">")
                         .append(stats.activeCount()).append("</td><td>")
                         .append(stats.budget().isUnlimited() ? "unlimited"
-                                : Html.escape(Sizes.bytes(stats.budget().maxBytes())))
+                                : Html.escape(Sizes.of(stats.budget().maxBytes())))
                         .append("</td><td>").append(stats.pressure().name()).append("</td></tr>");
             }
         }
@@ -126,7 +127,7 @@ final class ResourcesPage {
             html.append("<tr class=\"pool\" data-pool=\"").append(Html.escape(pool.name())).append("\"><td>")
                     .append(Html.escape(pool.name())).append("</td><td>").append(Html.escape(pool.ownerSymbolicName()))
                     .append(" [").append(pool.ownerBundleId()).append("]</td><td>").append(pool.type().name())
-                    .append("</td><td class=\"num\">").append(Html.escape(Sizes.bytes(pool.blockSize())))
+                    .append("</td><td class=\"num\">").append(Html.escape(Sizes.of(pool.blockSize())))
                     .append("</td><td class=\"num\">").append(pool.totalBlocks()).append("</td><td class=\"num\">")
                     .append(pool.usedBlocks()).append("</td><td class=\"num\">").append(pool.freeBlocks())
                     .append("</td><td class=\"num\">").append(pool.maxBlocks()).append("</td><td class=\"num\">")

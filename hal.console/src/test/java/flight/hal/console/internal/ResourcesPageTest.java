@@ -42,7 +42,7 @@ class ResourcesPageTest {
         assertTrue(html.contains("budget-mark warning\" style=\"left:75.00%"), html);
         assertTrue(html.contains("budget-mark critical\" style=\"left:90.00%"), html);
         assertTrue(html.contains("<span class=\"pressure\">HIGH</span>"), html);
-        assertTrue(html.contains("800 B used of 1000 B (80.0 %); 100 B reserved; warning at 75 %, critical at 90 %"),
+        assertTrue(html.contains("800 B used of 1,000 B (80.0 %); 100 B reserved; warning at 75 %, critical at 90 %"),
                 html);
         assertTrue(html.contains("data-type=\"CUSTOM\" data-pressure=\"NONE\"") && html.contains("5 B used; unlimited"),
                 html);

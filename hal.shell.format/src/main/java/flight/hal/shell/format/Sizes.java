@@ -39,6 +39,24 @@ public final class Sizes {
         return unlimited ? UNLIMITED : of(bytes);
     }
 
+    /**
+     * A transfer rate, short because it changes every second: {@code 12.3 MiB/s}, {@code 512.0 B/s}; rounded down like
+     * {@link #of(long)}. A negative or NaN rate (one the source does not know) reads {@value #UNKNOWN}.
+     */
+    public static String rate(double bytesPerSecond) {
+        if (!(bytesPerSecond >= 0)) {
+            return UNKNOWN;
+        }
+        int unit = 0;
+        double value = bytesPerSecond;
+        while (value >= 1024 && unit < UNITS.length) {
+            value /= 1024;
+            unit++;
+        }
+        BigDecimal shown = new BigDecimal(value).setScale(1, RoundingMode.DOWN);   // the exact binary value
+        return shown.toPlainString() + " " + (unit == 0 ? "B" : UNITS[unit - 1]) + "/s";
+    }
+
     /** The exact count with thousands separators and the unit: {@code 15,165,584,179 B}. */
     private static String exact(long bytes) {
         return String.format(Locale.ROOT, "%,d B", bytes);

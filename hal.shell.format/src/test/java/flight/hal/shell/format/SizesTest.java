@@ -62,4 +62,23 @@ class SizesTest {
         assertEquals(Sizes.UNLIMITED, Sizes.limit(Long.MAX_VALUE, true));
         assertEquals("512 B", Sizes.limit(512, false));
     }
+
+    @Test
+    void ratesAreShortAndRoundedDown() {
+        assertEquals("0.0 B/s", Sizes.rate(0));
+        assertEquals("1023.9 B/s", Sizes.rate(1023.99));
+        assertEquals("1.0 KiB/s", Sizes.rate(1024));
+        assertEquals("12.3 MiB/s", Sizes.rate(12.39 * 1024 * 1024));
+        assertEquals(Sizes.UNKNOWN, Sizes.rate(-1));
+        assertEquals(Sizes.UNKNOWN, Sizes.rate(Double.NaN));
+    }
+
+    @Property
+    void aRateNeverReadsLargerThanItIs(@ForAll @LongRange(min = 0, max = 1L << 53) long bytesPerSecond) {
+        Matcher parts = Pattern.compile("(\\d+\\.\\d) (B|[KMGTPE]iB)/s").matcher(Sizes.rate(bytesPerSecond));
+        assertTrue(parts.matches(), Sizes.rate(bytesPerSecond));
+        int power = parts.group(2).equals("B") ? 0 : UNITS.indexOf(parts.group(2).substring(0, 1)) + 1;
+        BigDecimal shown = new BigDecimal(parts.group(1)).multiply(BigDecimal.valueOf(2).pow(10 * power));
+        assertTrue(shown.compareTo(BigDecimal.valueOf(bytesPerSecond)) <= 0, Sizes.rate(bytesPerSecond));
+    }
 }
