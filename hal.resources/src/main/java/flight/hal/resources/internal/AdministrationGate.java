@@ -28,7 +28,8 @@ import flight.hal.resources.ResourceManager;
 
 /**
  * Registers {@link ResourceAdministration} and hands it only to the bundles that may administer the manager: its own
- * bundle (the shell commands) and those named in {@value ResourceAdministration#ADMIN_BUNDLES_PROPERTY}. The service
+ * bundle (the shell commands) and those named in {@value ResourceAdministration#ADMIN_BUNDLES_PROPERTY}, or in the
+ * framework property {@value #ADMIN_BUNDLES_FRAMEWORK_PROPERTY} (the runtime's own grants, e.g. its Web Console). The service
  * is a {@link ServiceFactory} because only a factory learns which bundle asks; anyone else gets {@code null}. A
  * change of the list re-registers the service, so that every grant is made again under the new list and the old ones
  * are revoked. It registers the service itself ({@code service = {}}) since a component's service cannot be a
@@ -38,6 +39,8 @@ import flight.hal.resources.ResourceManager;
 @Component(service = {}, configurationPid = ResourceManager.PID)
 public final class AdministrationGate implements ServiceFactory<ResourceAdministration> {
     private static final Logger LOG = LoggerFactory.getLogger(AdministrationGate.class);
+    /** Framework property: symbolic names that may administer the manager besides those configured. */
+    static final String ADMIN_BUNDLES_FRAMEWORK_PROPERTY = "flight.hal.resources.admin.bundles";
 
     @Reference
     ResourceAccounting accounting;
@@ -50,13 +53,13 @@ public final class AdministrationGate implements ServiceFactory<ResourceAdminist
     @Activate
     synchronized void activate(BundleContext bundleContext, Map<String, Object> properties) {
         context = bundleContext;
-        allowed = adminBundles(properties.get(ResourceAdministration.ADMIN_BUNDLES_PROPERTY));
+        allowed = granted(properties);
         registration = register();
     }
 
     @Modified
     synchronized void modified(Map<String, Object> properties) {
-        Set<String> now = adminBundles(properties.get(ResourceAdministration.ADMIN_BUNDLES_PROPERTY));
+        Set<String> now = granted(properties);
         if (!now.equals(allowed)) {
             registration.unregister();
             allowed = now;
@@ -96,6 +99,13 @@ public final class AdministrationGate implements ServiceFactory<ResourceAdminist
     boolean mayAdminister(Bundle bundle) {
         return bundle.getBundleId() == context.getBundle().getBundleId()
                 || allowed.contains(bundle.getSymbolicName());
+    }
+
+    /** The names configured in {@code properties} and those of the framework property. */
+    private Set<String> granted(Map<String, Object> properties) {
+        Set<String> names = new TreeSet<>(adminBundles(properties.get(ResourceAdministration.ADMIN_BUNDLES_PROPERTY)));
+        names.addAll(adminBundles(context.getProperty(ADMIN_BUNDLES_FRAMEWORK_PROPERTY)));
+        return Collections.unmodifiableSortedSet(new TreeSet<>(names));
     }
 
     /** The configured symbolic names: a String (comma-separated, as a .cfg file gives it), a String[] or a collection. */

@@ -125,6 +125,22 @@ class TenantAndAdministrationTest {
     }
 
     @Test
+    void theFrameworkPropertyGrantsBesidesTheConfiguration() {
+        Framework framework = new Framework();
+        AdministrationGate gate = framework.gate(Map.of(ResourceAdministration.ADMIN_BUNDLES_PROPERTY, "ops"),
+                "flight.hal.console, tools");
+
+        assertNotNull(gate.getService(framework.bundle(9, "ops"), null));
+        assertNotNull(gate.getService(framework.bundle(10, "flight.hal.console"), null));
+        assertNotNull(gate.getService(framework.bundle(11, "tools"), null));
+        assertNull(gate.getService(framework.bundle(12, "alpha"), null));
+
+        gate.modified(Map.of());
+        assertNull(gate.getService(framework.bundle(9, "ops"), null), "no longer configured");
+        assertNotNull(gate.getService(framework.bundle(10, "flight.hal.console"), null), "still the runtime's grant");
+    }
+
+    @Test
     void adminBundlesAreReadFromTextArraysAndCollections() {
         assertEquals(Set.of(), AdministrationGate.adminBundles(null));
         assertEquals(Set.of("a", "b"), AdministrationGate.adminBundles(" a ,b,, "));
@@ -142,6 +158,11 @@ class TenantAndAdministrationTest {
         final AtomicInteger unregistrations = new AtomicInteger();
 
         AdministrationGate gate(Map<String, Object> configuration) {
+            return gate(configuration, null);
+        }
+
+        /** A gate whose framework property {@code flight.hal.resources.admin.bundles} is {@code frameworkAdmins}. */
+        AdministrationGate gate(Map<String, Object> configuration, String frameworkAdmins) {
             AdministrationGate gate = new AdministrationGate();
             gate.accounting = accounting;
             Bundle own = bundle(OWN_BUNDLE_ID, "flight.hal.resources");
@@ -151,6 +172,8 @@ class TenantAndAdministrationTest {
             });
             BundleContext context = stub(BundleContext.class, (name, args) -> switch (name) {
                 case "getBundle" -> own;
+                case "getProperty" -> AdministrationGate.ADMIN_BUNDLES_FRAMEWORK_PROPERTY.equals(args[0])
+                        ? frameworkAdmins : null;
                 case "registerService" -> {
                     registrations.incrementAndGet();
                     yield registration;
