@@ -8,16 +8,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The exported runtime ({@code target/run.jar}) as a child JVM working in a folder of its own: HTTP on a free port of
- * 127.0.0.1, console credentials given as system properties, its output in a log file. {@link #close()} ends the
+ * 127.0.0.1, other settings given as system properties, its output in a log file. {@link #close()} ends the
  * process, forcibly when it does not stop.
  */
 final class RuntimeUnderTest implements AutoCloseable {
@@ -37,10 +39,11 @@ final class RuntimeUnderTest implements AutoCloseable {
     }
 
     /**
-     * Starts {@code runJar} working in {@code folder} (created) with the console credentials given, its output going
-     * to {@code log}; the files in {@code deployFirst} are in its {@code deploy/} folder before it starts.
+     * Starts {@code runJar} working in {@code folder} (created) with these system properties ({@code name=value})
+     * beside the HTTP port, its output going to {@code log}; the files in {@code deployFirst} are in its
+     * {@code deploy/} folder before it starts.
      */
-    static RuntimeUnderTest start(Path runJar, Path folder, Path log, String user, String password,
+    static RuntimeUnderTest start(Path runJar, Path folder, Path log, List<String> properties,
                                   List<Path> deployFirst) throws IOException {
         Files.createDirectories(folder.resolve("etc"));
         Files.createDirectories(folder.resolve("deploy"));
@@ -51,10 +54,12 @@ final class RuntimeUnderTest implements AutoCloseable {
         }
         int port = freePort();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-Dorg.osgi.service.http.port=" + port,
-                "-Dfelix.webconsole.username=" + user, "-Dfelix.webconsole.password=" + password,
-                "-Dgosh.args=--nointeractive", "-jar", runJar.toAbsolutePath().toString())
-                .directory(folder.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Dorg.osgi.service.http.port=" + port,
+                "-Dgosh.args=--nointeractive"));
+        properties.forEach(property -> command.add("-D" + property));
+        command.addAll(List.of("-jar", runJar.toAbsolutePath().toString()));
+        Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
         return new RuntimeUnderTest(folder, log, port, process);
     }
 
@@ -78,11 +83,13 @@ final class RuntimeUnderTest implements AutoCloseable {
     }
 
     /**
-     * Waits until the HTTP port answers any request, at most {@code timeout}; fails at once when the runtime ended.
+     * Waits until the HTTP port answers a request (any status), at most {@code timeout}; fails at once when the
+     * runtime ended. A refused connection, or a request that gets no answer in time while the runtime starts, is
+     * tried again.
      */
     void awaitHttp(Duration timeout) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest request = HttpRequest.newBuilder(uri("/system/console")).timeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(uri("/system/console")).timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (!process.isAlive()) {
@@ -91,7 +98,7 @@ final class RuntimeUnderTest implements AutoCloseable {
             try {
                 client.send(request, HttpResponse.BodyHandlers.discarding());
                 return;
-            } catch (ConnectException notYet) {
+            } catch (ConnectException | HttpTimeoutException notYet) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("no HTTP answer on port " + port + " within " + timeout
                             + "; see " + log, notYet);
