@@ -87,7 +87,11 @@ public abstract class HalItSupport {
     private static final Set<String> NOT_IN_EVERY_TEST = Set.of(
             "flight.hal.resources", "flight.hal.driver.platform", "flight.hal.driver.storage", "flight.hal.compliance",
             "org.apache.felix.fileinstall",
-            "org.apache.felix.gogo.command", "org.apache.felix.gogo.jline", "org.jline");
+            "org.apache.felix.gogo.command", "org.apache.felix.gogo.jline", "org.jline",
+            // the Web Console and its HTTP server, which would listen on a port: the console tests add them
+            "flight.hal.console", "org.apache.felix.webconsole", "org.apache.felix.webconsole.plugins.ds",
+            "org.apache.felix.http.jetty12", "org.apache.felix.http.servlet-api", "org.apache.felix.inventory",
+            "org.apache.commons.commons-fileupload", "org.apache.commons.commons-io", "org.owasp.encoder");
 
     /**
      * The runtime of run.bndrun at its start levels (Felix with SCR, Config Admin, Event Admin, the Gogo runtime,

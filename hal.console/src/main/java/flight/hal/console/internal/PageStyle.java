@@ -8,7 +8,8 @@ final class PageStyle {
             .hal-message { padding: .4em .8em; background: #fff8d0; border: 1px solid #d8c060; }
             .hal-error { color: #a00000; }
             .hal-section { margin: 1em 0 1.5em; }
-            .hal-section h3 { margin-bottom: .3em; }
+            .hal-section h3 { margin: .6em 0 .3em; font-size: 120%; font-weight: bold; }
+            .hal-section h4 { margin: .5em 0 .2em; font-size: 105%; font-weight: bold; }
             table.hal-table { border-collapse: collapse; margin: .3em 0; }
             table.hal-table th, table.hal-table td { border: 1px solid #ccc; padding: .2em .5em; text-align: left;
                 vertical-align: top; }
@@ -27,8 +28,8 @@ final class PageStyle {
             .budget-mark.warning { background: #e0a000; }
             .budget-mark.critical { background: #d03030; }
             .zone-map { display: flex; flex-wrap: wrap; gap: 2px; max-width: 60em; }
-            .zone { display: inline-block; width: 2.6em; height: 2.2em; border: 1px solid #888; position: relative;
-                font-size: 70%; text-align: center; overflow: hidden; background: #fff; }
+            .zone { display: inline-block; width: 3.4em; height: 3em; border: 1px solid #888; position: relative;
+                font-size: 85%; text-align: center; overflow: hidden; background: #fff; }
             .zone .zone-fill { position: absolute; left: 0; bottom: 0; right: 0; background: #9cc7ee; }
             .zone .zone-label { position: relative; }
             .zone[data-state="FULL"] .zone-fill { background: #4a90d9; }
