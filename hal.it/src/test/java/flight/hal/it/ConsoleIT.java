@@ -12,13 +12,18 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+
+import javax.inject.Inject;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -48,7 +53,7 @@ public class ConsoleIT extends StorageItSupport {
     static final String RESOURCES = "/system/console/hal-resources";
     static final String DEVICES = "/system/console/hal-devices";
 
-    @javax.inject.Inject
+    @Inject
     ResourceManager resources;
 
     private ConsoleClient http;
@@ -216,7 +221,7 @@ public class ConsoleIT extends StorageItSupport {
     }
 
     @Test
-    public void theResourcesPageDrawsEveryBudgetAndTheUsageOfEachBundle() throws Exception {
+    public void theResourcesPageDrawsEveryBudgetTheUsageOfEachBundleAndPressureAsItChanges() throws Exception {
         String page = awaitFragment(RESOURCES, "<div class=\"budget-bar\" data-type=\"MEMORY\"");
         assertTrue(page, page.contains("<div class=\"budget-bar\" data-type=\"HARDWARE\""));
 
@@ -225,13 +230,20 @@ public class ConsoleIT extends StorageItSupport {
             String withUsage = awaitFragment(RESOURCES, "data-bundle=\"" + context.getBundle().getSymbolicName()
                     + "\"");
             assertTrue(withUsage, withUsage.contains("3.0 MiB (3,145,728 B)"));
+
+            // a budget of 4 MiB: 3 MiB in use is 75 %, the warning level, and the open page shows the pressure
+            org.osgi.service.cm.Configuration budgets = configurationAdmin.getConfiguration(ResourceManager.PID, "?");
+            budgets.update(new Hashtable<>(Map.of("memory.max", 4L << 20)));
+            awaitFragment(RESOURCES, "<div class=\"budget-bar\" data-type=\"MEMORY\" data-pressure=\"HIGH\"");
+            assertTrue(fragment(RESOURCES).contains("<div class=\"budget-used\" style=\"width:75.00%\">"));
         }
+        awaitFragment(RESOURCES, "<div class=\"budget-bar\" data-type=\"MEMORY\" data-pressure=\"NONE\"");
     }
 
     @Test
     public void theDevicesPageDrawsAZonedDevicesZoneMapAndComplianceRunsFromThePage() throws Exception {
         device("zns", "kind", "ZONED", "block.size", 512, "zone.size.blocks", 16, "zone.count", 4);
-        awaitDevice("zns").zoneAppend(16, java.nio.ByteBuffer.allocate(1024)).orElseThrow();
+        awaitDevice("zns").zoneAppend(16, ByteBuffer.allocate(1024)).orElseThrow();
 
         String page = awaitFragment(DEVICES, "<section class=\"hal-section device\" data-device=\"zns\">");
         assertTrue(page, page.contains("data-zone=\"0\" data-state=\"EMPTY\""));
@@ -239,7 +251,8 @@ public class ConsoleIT extends StorageItSupport {
         assertTrue(page, page.contains("data-zone=\"3\""));
 
         assertNotEquals("", post("action=comply&driver=zns"));
-        String report = awaitFragment(DRIVERS, "<div class=\"compliance-run\" data-driver=\"zns\" data-state=\"DONE\">");
+        String report = awaitFragment(DRIVERS,
+                "<div class=\"compliance-run\" data-driver=\"zns\" data-state=\"DONE\">");
         assertTrue(report, report.contains("zns: done, COMPLIANT"));
         assertTrue(report, report.contains("<pre class=\"compliance-report\">zns (flight.hal.storage.BlockDevice)"));
     }

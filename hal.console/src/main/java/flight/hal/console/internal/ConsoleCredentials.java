@@ -57,9 +57,17 @@ public final class ConsoleCredentials {
         }
         String password = ConsolePassword.generate(random, PASSWORD_LENGTH);
         Path file = Paths.get(passwordFile(context)).toAbsolutePath();
-        writeOwnerOnly(file, "# Flight HAL Web Console login, generated " + Instant.now()
-                + ". Read it, then delete this file.\nusername=" + GENERATED_USERNAME + "\npassword=" + password
-                + "\n");
+        try {
+            writeOwnerOnly(file, "# Flight HAL Web Console login, generated " + Instant.now()
+                    + ". Read it, then delete this file.\nusername=" + GENERATED_USERNAME + "\npassword=" + password
+                    + "\n");
+        } catch (IOException unwritable) {
+            // a password nobody can read would lock the operator out: store none, the console refuses every login
+            LOG.error("Web Console credentials: could not write the generated password to {} ({}); none stored, the"
+                    + " console refuses every login until credentials are set (-D{}=... -D{}=...)", file,
+                    unwritable.toString(), ConsoleLogin.USERNAME_PROPERTY, ConsoleLogin.PASSWORD_PROPERTY);
+            return;
+        }
         Dictionary<String, Object> updated = properties == null ? new Hashtable<>() : properties;
         updated.put(ConsoleLogin.USERNAME_KEY, GENERATED_USERNAME);
         updated.put(ConsoleLogin.PASSWORD_KEY, ConsolePassword.hash(password, random));

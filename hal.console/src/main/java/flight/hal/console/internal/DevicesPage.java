@@ -92,7 +92,8 @@ final class DevicesPage {
                             zone.state(), zone.writePointer(), zone.startLba(), zone.writtenBlocks(),
                             zone.capacityBlocks())))
                     .append("\"><span class=\"zone-fill\" style=\"height:")
-                    .append(String.format(Locale.ROOT, "%.1f%%", filled)).append("\"></span><span class=\"zone-label\">")
+                    .append(String.format(Locale.ROOT, "%.1f%%", filled))
+                    .append("\"></span><span class=\"zone-label\">")
                     .append(zone.index()).append("<br>").append(zone.writtenBlocks()).append("</span></span>");
         }
         html.append("</div>");

@@ -60,16 +60,17 @@ public final class DevicesPlugin extends HalPage {
     }
 
     DevicesPage.DeviceView view(BlockDevice device) {
-        String name = calls.call("name()", device::name).orElse("(a device whose name() failed)");
-        HalResult<Boolean> available = calls.call(name + ": isAvailable()", device::isAvailable);
-        HalResult<DeviceCapabilities> capabilities = calls.call(name + ": deviceCapabilities()",
+        String name = calls.call(device, "name()", device::name).orElse("(a device whose name() failed)");
+        HalResult<Boolean> available = calls.call(device, name + ": isAvailable()", device::isAvailable);
+        HalResult<DeviceCapabilities> capabilities = calls.call(device, name + ": deviceCapabilities()",
                 device::deviceCapabilities);
-        HalResult<DeviceStats> stats = calls.call(name + ": stats()", device::stats);
+        HalResult<DeviceStats> stats = calls.call(device, name + ": stats()", device::stats);
         Optional<DeviceRates.Rates> deviceRates = stats.isOk()
                 ? rates.update(name, stats.valueOrNull(), System.nanoTime()) : Optional.empty();
         boolean zoned = capabilities.isOk() && capabilities.valueOrNull().has(DeviceFeature.ZONED);
         Optional<HalResult<List<ZoneInfo>>> zones = zoned
-                ? Optional.of(calls.call(name + ": reportZones()", device::reportZones).flatMap(result -> result))
+                ? Optional.of(calls.call(device, name + ": reportZones()", device::reportZones)
+                        .flatMap(report -> report))
                 : Optional.empty();
         return new DevicesPage.DeviceView(name, available, capabilities, stats, deviceRates, zones);
     }

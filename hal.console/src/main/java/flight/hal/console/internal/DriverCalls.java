@@ -1,7 +1,9 @@
 package flight.hal.console.internal;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,12 +17,14 @@ import flight.hal.HalResult;
 
 /**
  * Calls into drivers for a page, bounded: a driver that throws, answers null or does not answer within the bound
- * is shown as an error, and the page still answers. A call that hangs keeps its (daemon) thread; the page does not
- * wait for it again past the bound.
+ * is shown as an error, and the page still answers. A call that hangs keeps its (daemon) thread; until it returns,
+ * that driver is not called again (each refresh would otherwise leave one more thread waiting on it).
  */
 final class DriverCalls {
     private final Duration bound;
     private final ExecutorService executor;
+    /** Calls that did not answer within the bound, by the driver they wait on, until they return. */
+    private final Map<Object, CompletableFuture<?>> unanswered = new ConcurrentHashMap<>();
 
     DriverCalls(Duration bound) {
         this.bound = bound;
@@ -32,8 +36,15 @@ final class DriverCalls {
         });
     }
 
-    /** What {@code call} answered, or an error naming {@code what} when it threw, answered null or hung. */
-    <T> HalResult<T> call(String what, Supplier<T> call) {
+    /**
+     * What {@code call} on {@code driver} answered, or an error naming {@code what} when it threw, answered null or
+     * hung, or when an earlier call on {@code driver} still has not returned.
+     */
+    <T> HalResult<T> call(Object driver, String what, Supplier<T> call) {
+        CompletableFuture<?> earlier = unanswered.get(driver);
+        if (earlier != null) {
+            return HalResult.err(HalError.timeout(what + " not called: an earlier call has not returned"));
+        }
         CompletableFuture<T> answer = CompletableFuture.supplyAsync(call, executor);
         try {
             T value = answer.get(bound.toMillis(), TimeUnit.MILLISECONDS);
@@ -41,6 +52,8 @@ final class DriverCalls {
         } catch (ExecutionException threw) {
             return HalResult.err(HalError.internal(what + " threw " + threw.getCause()));
         } catch (TimeoutException hung) {
+            unanswered.put(driver, answer);
+            answer.whenComplete((value, failure) -> unanswered.remove(driver, answer));
             return HalResult.err(HalError.timeout(what + " did not answer within " + bound.toMillis() + " ms"));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();

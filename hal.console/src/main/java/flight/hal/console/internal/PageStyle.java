@@ -49,8 +49,11 @@ final class PageStyle {
             <script>
             (function () {
               var box = document.getElementById('hal-live');
+              // built from location.host: a page opened as http://user:password@host/... would otherwise make the
+              // fragment's URL carry the credentials, which fetch refuses
+              var url = location.protocol + '//' + location.host + box.getAttribute('data-fragment');
               function refresh() {
-                fetch(box.getAttribute('data-fragment'), { credentials: 'same-origin', cache: 'no-store' })
+                fetch(url, { credentials: 'same-origin', cache: 'no-store' })
                   .then(function (response) { return response.ok ? response.text() : null; })
                   .then(function (html) { if (html !== null) { box.innerHTML = html; } })
                   .catch(function () { })

@@ -105,6 +105,16 @@ class ConsoleCredentialsTest {
     }
 
     @Test
+    void aPasswordThatCannotBeWrittenIsNotStored() throws Exception {
+        Path notAFolder = Files.writeString(folder.resolve("data"), "a file where the folder should be");
+
+        credentials().activate(ConsoleSecurityProviderTest.framework(Map.of(
+                ConsoleCredentials.PASSWORD_FILE_PROPERTY, notAFolder.resolve("console-password.txt").toString())));
+
+        assertNull(stored.get(), "no password nobody can read");
+    }
+
+    @Test
     void aStalePasswordFileIsReplacedAndMadeOwnerOnly() throws Exception {
         Path file = Files.writeString(folder.resolve("console-password.txt"), "old and long content\n".repeat(10));
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));

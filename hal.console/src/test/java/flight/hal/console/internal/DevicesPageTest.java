@@ -79,7 +79,8 @@ class DevicesPageTest {
     void aCallThatDoesNotAnswerWithinTheBoundIsATimeout() throws InterruptedException {
         DriverCalls calls = new DriverCalls(Duration.ofMillis(20));
         CountDownLatch never = new CountDownLatch(1);
-        HalResult<Boolean> result = calls.call("hung()", () -> {
+        Object driver = new Object();
+        HalResult<Boolean> result = calls.call(driver, "hung()", () -> {
             try {
                 never.await();
             } catch (InterruptedException stopped) {
@@ -87,9 +88,12 @@ class DevicesPageTest {
             }
             return true;
         });
-        calls.close();
         assertEquals(ErrorCategory.TIMEOUT, result.errorOrNull().category());
         assertEquals("hung() did not answer within 20 ms", result.errorOrNull().message());
+        assertEquals("other() not called: an earlier call has not returned",
+                calls.call(driver, "other()", () -> true).errorOrNull().message());
+        assertEquals(Boolean.TRUE, calls.call(new Object(), "another driver()", () -> true).valueOrNull());
+        calls.close();
     }
 
     @Test

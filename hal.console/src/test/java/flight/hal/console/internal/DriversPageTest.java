@@ -104,6 +104,8 @@ class DriversPageTest {
         assertTrue(page.contains("<div id=\"hal-live\" data-fragment=\"/system/console/hal-drivers?fragment=1\">"
                 + "<p>live</p></div>"), page);
         assertTrue(page.contains("setTimeout(refresh, 1000)"), page);
+        assertTrue(page.contains("var url = location.protocol + '//' + location.host + box.getAttribute("),
+                "never a URL with the page's credentials in it, which fetch refuses");
         assertFalse(page.contains("window."), "the script sets nothing on window");
         assertTrue(page.contains("<p class=\"hal-message\">&lt;script&gt;"), page);
     }
