@@ -44,9 +44,9 @@ class ConsoleBrowserIT {
     /** A new password per run: the runtime has no default one. */
     private static final String PASSWORD = UUID.randomUUID().toString();
     private static final String MEMORY_DRIVER = "flight.hal.memory.MemoryDriver";
-    /** The zoned device of docs/examples/flight.hal.storage.device-zns.config: 16 zones. */
-    private static final String ZONED_DEVICE = "zns";
-    private static final int ZONES = 16;
+    /** The zoned device of the runtime's first-start defaults (hal.defaults): 8 zones. */
+    private static final String ZONED_DEVICE = "zns0";
+    private static final int ZONES = 8;
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(60);
 
     private static final Path OUTPUT = Path.of(System.getProperty("hal.browser.output", "target"));
@@ -64,13 +64,9 @@ class ConsoleBrowserIT {
         }
         Files.createDirectories(OUTPUT);
         work = Files.createTempDirectory(OUTPUT, "browser-work-");
-        // The zoned device the Devices page draws comes from docs/examples, as the runtime has no default devices
-        // yet; FileInstall's configuration write-back, on by default, can empty that file while the configuration
-        // is being created (ECOSYSTEM-PROTOTYPES), hence off. Both go once first-start defaults exist.
         runtime = RuntimeUnderTest.start(property("hal.runtime.jar"), work.resolve("runtime"),
                 OUTPUT.resolve("browser-runtime.log"), List.of("felix.webconsole.username=" + USER,
-                        "felix.webconsole.password=" + PASSWORD, "felix.fileinstall.enableConfigSave=false"),
-                List.of(property("hal.browser.zoned.config")));
+                        "felix.webconsole.password=" + PASSWORD));
         runtime.awaitHttp(BOOT_TIMEOUT);
         browser = HeadlessChromium.start(work.resolve("chromium"), OUTPUT.resolve("chromedriver.log"));
         browser.logIn(runtime.uri("/system/console/"), USER, PASSWORD);

@@ -40,18 +40,13 @@ final class RuntimeUnderTest implements AutoCloseable {
 
     /**
      * Starts {@code runJar} working in {@code folder} (created) with these system properties ({@code name=value})
-     * beside the HTTP port, its output going to {@code log}; the files in {@code deployFirst} are in its
-     * {@code deploy/} folder before it starts.
+     * beside the HTTP port, its output going to {@code log}.
      */
-    static RuntimeUnderTest start(Path runJar, Path folder, Path log, List<String> properties,
-                                  List<Path> deployFirst) throws IOException {
+    static RuntimeUnderTest start(Path runJar, Path folder, Path log, List<String> properties) throws IOException {
         Files.createDirectories(folder.resolve("etc"));
         Files.createDirectories(folder.resolve("deploy"));
         // a non-interactive Gogo shell needs a profile (the bundled one wants a terminal)
         Files.writeString(folder.resolve("etc/gosh_profile"), "");
-        for (Path file : deployFirst) {
-            Files.copy(file, folder.resolve("deploy").resolve(file.getFileName()));
-        }
         int port = freePort();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Dorg.osgi.service.http.port=" + port,
