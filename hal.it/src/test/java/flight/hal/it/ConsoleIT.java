@@ -9,8 +9,6 @@ import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +45,6 @@ import flight.hal.resources.ScopedResource;
 @RunWith(PaxExam.class)
 public class ConsoleIT extends StorageItSupport {
     static final String OSGI_MANAGER = "org.apache.felix.webconsole.internal.servlet.OsgiManager";
-    static final String PORT = "org.osgi.service.http.port";
     static final String PASSWORD_FILE = "flight.hal.console.password.file";
     static final String DRIVERS = "/system/console/hal-drivers";
     static final String RESOURCES = "/system/console/hal-resources";
@@ -66,21 +63,15 @@ public class ConsoleIT extends StorageItSupport {
                 ourBundle("flight.hal.resources"),
                 ourBundle("flight.hal.compliance"),
                 consoleBundles(),
-                frameworkProperty(PORT).value(Integer.toString(freePort())),
                 frameworkProperty(PASSWORD_FILE).value(
                         Files.createTempDirectory(work, "console").resolve("console-password.txt").toString()));
     }
 
     /** The Web Console on Jetty, bound to 127.0.0.1, waiting for the HAL console's security provider. */
-    static Option consoleBundles() {
-        return composite(
-                frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"),
+    static Option consoleBundles() throws IOException {
+        return composite(httpServer(),
                 frameworkProperty("felix.webconsole.security.providers").value("flight.hal.console"),
                 frameworkProperty("flight.hal.resources.admin.bundles").value("flight.hal.console"),
-                ourBundle("org.apache.felix.http.servlet-api"),
-                ourBundle("org.apache.commons.commons-io"),
-                ourBundle("org.apache.commons.commons-fileupload"),
-                ourBundle("org.apache.felix.http.jetty12"),
                 ourBundle("org.owasp.encoder"),
                 ourBundle("org.apache.felix.inventory"),
                 ourBundle("org.apache.felix.webconsole"),
@@ -88,16 +79,11 @@ public class ConsoleIT extends StorageItSupport {
                 ourBundle("flight.hal.console"));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 
     /** Reads the generated password once it is written, and waits until the console serves with it. */
     @Before
     public void logIn() throws Exception {
-        http = new ConsoleClient(Integer.parseInt(context.getProperty(PORT)));
+        http = new ConsoleClient(Integer.parseInt(context.getProperty(HTTP_PORT)));
         Path file = Paths.get(context.getProperty(PASSWORD_FILE));
         awaitUntil(() -> Files.exists(file) && generatedPassword(file) != null, () -> "no password in " + file);
         password = generatedPassword(file);

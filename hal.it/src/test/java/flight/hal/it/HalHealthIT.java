@@ -2,15 +2,12 @@ package flight.hal.it;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Dictionary;
@@ -55,7 +52,6 @@ public class HalHealthIT extends ManagementItSupport {
     private static final String DEVICES = "HAL block devices";
     private static final String LEAKS = "HAL resource leaks";
     private static final List<String> ALL = List.of(SELECTED, NOT_FAILED, PRESSURE, DEVICES, LEAKS);
-    private static final String HTTP_PORT = "org.osgi.service.http.port";
     /** The Felix HC servlet: a factory component that needs a configuration, as the exported runtime provides. */
     private static final String HEALTH_SERVLET = "org.apache.felix.hc.core.impl.servlet.HealthCheckExecutorServlet";
 
@@ -69,9 +65,7 @@ public class HalHealthIT extends ManagementItSupport {
 
     @Configuration
     public Option[] configuration() throws IOException {
-        return options(managementFramework(HEALTH, "org.apache.felix.healthcheck.core", "org.apache.felix.http.jetty12"),
-                frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"),
-                frameworkProperty(HTTP_PORT).value(String.valueOf(freeLoopbackPort())));
+        return options(managementFramework(HEALTH, "org.apache.felix.healthcheck.core"), httpServer());
     }
 
     @Before
@@ -230,9 +224,4 @@ public class HalHealthIT extends ManagementItSupport {
         }
     }
 
-    private static int freeLoopbackPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

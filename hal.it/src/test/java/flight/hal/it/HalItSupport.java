@@ -15,6 +15,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,6 +94,7 @@ public abstract class HalItSupport {
             "flight.hal.console", "org.apache.felix.webconsole", "org.apache.felix.webconsole.plugins.ds",
             "org.apache.felix.http.jetty12", "org.apache.felix.http.servlet-api", "org.apache.felix.inventory",
             "org.apache.commons.commons-fileupload", "org.apache.commons.commons-io", "org.owasp.encoder",
+            "org.apache.felix.healthcheck.webconsoleplugin",
             // management: the JMX MBeans, the health checks and Felix Health Checks (which need the HTTP server)
             "flight.hal.jmx", "flight.hal.health", "org.apache.felix.healthcheck.core",
             "org.apache.felix.healthcheck.generalchecks");
@@ -107,6 +110,26 @@ public abstract class HalItSupport {
                 frameworkStartLevel(Runtime.BUNDLES.highestStartLevel()),
                 composite(Runtime.BUNDLES.allBut(NOT_IN_EVERY_TEST)),
                 junitBundles());
+    }
+
+    /** The framework property that sets the HTTP port, read back by the tests that talk to it. */
+    static final String HTTP_PORT = "org.osgi.service.http.port";
+
+    /**
+     * Felix HTTP on Jetty 12 with what it requires, listening on 127.0.0.1 at a port free when the test starts (the
+     * exported runtime has them; the tests that serve HTTP add them, so no other test listens).
+     */
+    static Option httpServer() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        return composite(frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"),
+                frameworkProperty(HTTP_PORT).value(Integer.toString(port)),
+                ourBundle("org.apache.felix.http.servlet-api"),
+                ourBundle("org.apache.commons.commons-io"),
+                ourBundle("org.apache.commons.commons-fileupload"),
+                ourBundle("org.apache.felix.http.jetty12"));
     }
 
     /** Waits for a service matching {@code filter} (of any bundle, any class space) and returns it. */
