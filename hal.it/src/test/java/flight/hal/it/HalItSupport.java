@@ -88,7 +88,7 @@ public abstract class HalItSupport {
      */
     private static final Set<String> NOT_IN_EVERY_TEST = Set.of(
             "flight.hal.resources", "flight.hal.driver.platform", "flight.hal.driver.storage", "flight.hal.compliance",
-            "org.apache.felix.fileinstall", "flight.hal.defaults",
+            "org.apache.felix.fileinstall", "flight.hal.defaults", "flight.hal.upgrade",
             "org.apache.felix.gogo.command", "org.apache.felix.gogo.jline", "org.jline",
             // the Web Console and its HTTP server, which would listen on a port: the console tests add them
             "flight.hal.console", "org.apache.felix.webconsole", "org.apache.felix.webconsole.plugins.ds",
