@@ -1,0 +1,99 @@
+package flight.hal.remote.probe;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The node side of the provider probe, run in its own JVM by {@link ProviderProbe}: a framework that exports a
+ * {@link FileBlocks} device over one provider on 127.0.0.1, prints the endpoint's properties the importer needs
+ * ({@code ENDPOINT key=value}) and {@code READY}, and stops when its standard input closes.
+ */
+public final class ProbeNode {
+    static final long DEVICE_SIZE = 64L << 20;
+
+    private ProbeNode() {
+    }
+
+    /** Arguments: the provider ({@code tcp}, {@code fastbin} or {@code socket}, see {@link SocketBlocks}) and the port. */
+    public static void main(String[] args) throws Exception {
+        String provider = args[0];
+        int port = Integer.parseInt(args[1]);
+        Path work = Files.createTempDirectory("probe-node");
+        if (provider.equals("socket")) {
+            try (FileBlocks device = new FileBlocks(work.resolve("device.img"), DEVICE_SIZE);
+                    ServerSocket server = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                System.out.println("READY");
+                System.out.flush();
+                SocketBlocks.serve(server, device);
+            }
+            return;
+        }
+        ProbeFramework framework = new ProbeFramework(provider, work.resolve("felix"), f -> {
+            if (provider.equals("fastbin")) {
+                Dictionary<String, Object> config = new Hashtable<>();
+                config.put("uri", "tcp://127.0.0.1:" + port);
+                config.put("exportedAddress", "127.0.0.1");
+                f.configure("org.apache.aries.rsa.provider.fastbin", config);
+            }
+        });
+        try (FileBlocks device = new FileBlocks(work.resolve("device.img"), DEVICE_SIZE)) {
+            framework.context().registerService(BlockProbe.class, device, exportProperties(provider, port));
+            for (Map.Entry<String, Object> property : awaitExport(framework).entrySet()) {
+                if (property.getValue() instanceof String) {
+                    System.out.println("ENDPOINT " + property.getKey() + "=" + property.getValue());
+                }
+            }
+            System.out.println("READY");
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // runs until the probe closes our standard input
+            }
+        } finally {
+            framework.close();
+        }
+    }
+
+    private static Dictionary<String, Object> exportProperties(String provider, int port) {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("service.exported.interfaces", "*");
+        properties.put("service.exported.configs", "aries." + provider);
+        properties.put("aries.rsa.port", String.valueOf(port));
+        properties.put("aries.rsa.hostname", "127.0.0.1");
+        return properties;
+    }
+
+    /**
+     * The exported endpoint's properties. The topology manager exports on its own thread and RSA's listener types
+     * live inside the framework, so this polls Remote Service Admin (bounded) rather than listening.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> awaitExport(ProbeFramework framework) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        String rsa = "org.osgi.service.remoteserviceadmin.RemoteServiceAdmin";
+        while (System.nanoTime() < deadline) {
+            Collection<Object> exports = framework.hasService(rsa) ? (Collection<Object>) framework.callService(
+                    rsa, "getExportedServices", new Class<?>[0]) : List.of();
+            for (Object export : exports) {
+                Object endpoint = invoke(export, "getExportedEndpoint");
+                if (endpoint != null) {
+                    return (Map<String, Object>) invoke(endpoint, "getProperties");
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the service was not exported within 30 s");
+    }
+
+    private static Object invoke(Object target, String method) throws Exception {
+        java.lang.reflect.Method m = target.getClass().getMethod(method);
+        m.setAccessible(true);
+        return m.invoke(target);
+    }
+}

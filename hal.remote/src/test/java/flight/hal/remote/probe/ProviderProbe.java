@@ -1,0 +1,157 @@
+package flight.hal.remote.probe;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.File;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * Measures the Aries RSA distribution providers for remote block I/O on this machine: for {@code tcp} and
+ * {@code fastbin}, a node JVM ({@link ProbeNode}) exports a file device on 127.0.0.1 and this JVM imports it through
+ * config discovery ({@code socket}: {@link SocketBlocks}, the yardstick without RSA), then times 4 KiB reads (latency percentiles) and 1 MiB sequential writes and reads (throughput),
+ * beside the same device called in this JVM. Run it with
+ * {@code mvn -pl hal.remote test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=flight.hal.remote.probe.ProviderProbe} (optional arguments: the number of 4 KiB reads and of
+ * 1 MiB transfers). It is a measuring tool, not a test: it asserts nothing and no build runs it.
+ */
+public final class ProviderProbe {
+    private static final int SMALL = 4096;
+    private static final int LARGE = 1 << 20;
+
+    private ProviderProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int smallCalls = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int largeCalls = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+        StringBuilder table = new StringBuilder(String.format(
+                "%-8s %12s %12s %12s %14s %14s%n", "provider", "4K p50 us", "4K p90 us", "4K p99 us",
+                "1M write MB/s", "1M read MB/s"));
+        Path work = Files.createTempDirectory("probe-local");
+        try (FileBlocks local = new FileBlocks(work.resolve("device.img"), ProbeNode.DEVICE_SIZE)) {
+            table.append(measure("local", local, smallCalls, largeCalls));
+        }
+        List<String> providers = args.length > 2 ? List.of(args[2].split(",")) : List.of("tcp", "fastbin", "socket");
+        for (String provider : providers) {
+            table.append(measureRemote(provider, smallCalls, largeCalls));
+        }
+        System.out.print(table);
+    }
+
+    private static String measureRemote(String provider, int smallCalls, int largeCalls) throws Exception {
+        int port = freePort();
+        Process node = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
+                ProbeNode.class.getName(), provider, String.valueOf(port))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            Map<String, String> endpoint = awaitReady(node);
+            if (provider.equals("socket")) {
+                try (SocketBlocks remote = new SocketBlocks(port)) {
+                    return measure(provider, remote, smallCalls, largeCalls);
+                }
+            }
+            Path work = Files.createTempDirectory("probe-client");
+            ProbeFramework client = new ProbeFramework(provider, work.resolve("felix"), f -> {
+            });
+            try {
+                Dictionary<String, Object> config = new Hashtable<>(endpoint);
+                config.put("service.imported.configs", "aries." + provider);
+                config.put("objectClass", BlockProbe.class.getName());
+                config.put("osgi.basic.timeout", "5000");
+                client.createFactoryConfiguration("org.apache.aries.rsa.discovery.config", config);
+                ServiceTracker<BlockProbe, BlockProbe> tracker = new ServiceTracker<>(client.context(),
+                        BlockProbe.class, null);
+                tracker.open();
+                BlockProbe remote = tracker.waitForService(30_000);
+                if (remote == null) {
+                    throw new IllegalStateException(provider + ": the endpoint was not imported within 30 s");
+                }
+                String row = measure(provider, remote, smallCalls, largeCalls);
+                tracker.close();
+                return row;
+            } finally {
+                client.close();
+            }
+        } finally {
+            node.getOutputStream().close();
+            if (!node.waitFor(15, TimeUnit.SECONDS)) {
+                node.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    private static String measure(String name, BlockProbe device, int smallCalls, int largeCalls) {
+        byte[] pattern = new byte[LARGE];
+        new java.util.Random(42).nextBytes(pattern);
+        device.write(Blocks.of(0, LARGE, pattern));
+        if (!Arrays.equals(pattern, device.read(Blocks.of(0, LARGE, null)).data)) {
+            throw new IllegalStateException(name + ": the bytes read back differ from those written");
+        }
+        for (int i = 0; i < Math.min(smallCalls, 200); i++) {
+            device.read(Blocks.of((long) i * SMALL, SMALL, null));
+        }
+        long[] nanos = new long[smallCalls];
+        for (int i = 0; i < smallCalls; i++) {
+            long start = System.nanoTime();
+            device.read(Blocks.of((long) (i % 4096) * SMALL, SMALL, null));
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        long slots = ProbeNode.DEVICE_SIZE / LARGE;
+        long writeStart = System.nanoTime();
+        for (int i = 0; i < largeCalls; i++) {
+            device.write(Blocks.of((i % slots) * LARGE, LARGE, pattern));
+        }
+        double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
+        long readStart = System.nanoTime();
+        for (int i = 0; i < largeCalls; i++) {
+            device.read(Blocks.of((i % slots) * LARGE, LARGE, null));
+        }
+        double readSeconds = (System.nanoTime() - readStart) / 1e9;
+        double megabytes = largeCalls * (double) LARGE / 1e6;
+        return String.format("%-8s %12.0f %12.0f %12.0f %14.0f %14.0f%n", name, percentile(nanos, 0.5) / 1e3,
+                percentile(nanos, 0.9) / 1e3, percentile(nanos, 0.99) / 1e3, megabytes / writeSeconds,
+                megabytes / readSeconds);
+    }
+
+    private static double percentile(long[] sorted, double fraction) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
+    }
+
+    private static Map<String, String> awaitReady(Process node) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
+        Map<String, String> endpoint = new HashMap<>();
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.equals("READY")) {
+                return endpoint;
+            }
+            if (line.startsWith("ENDPOINT ")) {
+                int equals = line.indexOf('=');
+                endpoint.put(line.substring("ENDPOINT ".length(), equals), line.substring(equals + 1));
+            }
+        }
+        throw new IllegalStateException("the node ended before it was ready");
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String javaBinary() {
+        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    }
+}
