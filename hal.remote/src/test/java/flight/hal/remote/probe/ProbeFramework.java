@@ -42,12 +42,17 @@ final class ProbeFramework implements AutoCloseable {
                 "flight.hal.remote.probe;version=1.0.0,org.slf4j;version=1.7.36");
         framework = new FrameworkFactory().newFramework(properties);
         framework.start();
-        // all installed first: the topology manager needs a provider's distribution capability to resolve
-        List<Bundle> common = install(COMMON);
-        List<Bundle> providers = install(PROVIDERS.get(provider));
-        start(common);
-        beforeProvider.setUp(this);
-        start(providers);
+        try {
+            // all installed first: the topology manager needs a provider's distribution capability to resolve
+            List<Bundle> common = install(COMMON);
+            List<Bundle> providers = install(PROVIDERS.get(provider));
+            start(common);
+            beforeProvider.setUp(this);
+            start(providers);
+        } catch (Exception e) {
+            close(); // the framework's threads would keep the JVM alive
+            throw e;
+        }
     }
 
     /** What to configure before the provider starts (fastbin binds its server as soon as it starts). */

@@ -21,17 +21,18 @@ public final class ProbeNode {
     private ProbeNode() {
     }
 
-    /** Arguments: the provider ({@code tcp}, {@code fastbin} or {@code socket}, see {@link SocketBlocks}) and the port. */
+    /** Arguments: the provider ({@code tcp}, {@code fastbin}, or the yardstick {@link SocketBlocks} as
+     * {@code socket-serialized} or {@code socket-raw}) and the port. */
     public static void main(String[] args) throws Exception {
         String provider = args[0];
         int port = Integer.parseInt(args[1]);
         Path work = Files.createTempDirectory("probe-node");
-        if (provider.equals("socket")) {
+        if (provider.startsWith("socket-")) {
             try (FileBlocks device = new FileBlocks(work.resolve("device.img"), DEVICE_SIZE);
                     ServerSocket server = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 System.out.println("READY");
                 System.out.flush();
-                SocketBlocks.serve(server, device);
+                SocketBlocks.serve(server, device, encoding(provider));
             }
             return;
         }
@@ -58,6 +59,11 @@ public final class ProbeNode {
         } finally {
             framework.close();
         }
+    }
+
+    /** The encoding of a {@code socket-serialized} or {@code socket-raw} yardstick. */
+    static SocketBlocks.Encoding encoding(String provider) {
+        return SocketBlocks.Encoding.valueOf(provider.substring("socket-".length()).toUpperCase(java.util.Locale.ROOT));
     }
 
     private static Dictionary<String, Object> exportProperties(String provider, int port) {

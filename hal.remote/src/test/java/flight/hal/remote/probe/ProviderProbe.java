@@ -20,7 +20,7 @@ import org.osgi.util.tracker.ServiceTracker;
 /**
  * Measures the Aries RSA distribution providers for remote block I/O on this machine: for {@code tcp} and
  * {@code fastbin}, a node JVM ({@link ProbeNode}) exports a file device on 127.0.0.1 and this JVM imports it through
- * config discovery ({@code socket}: {@link SocketBlocks}, the yardstick without RSA), then times 4 KiB reads (latency percentiles) and 1 MiB sequential writes and reads (throughput),
+ * config discovery ({@code socket-serialized} and {@code socket-raw}: {@link SocketBlocks}, the yardstick without RSA), then times 4 KiB reads (latency percentiles) and 1 MiB sequential writes and reads (throughput),
  * beside the same device called in this JVM. Run it with
  * {@code mvn -pl hal.remote test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=flight.hal.remote.probe.ProviderProbe} (optional arguments: the number of 4 KiB reads and of
@@ -37,13 +37,13 @@ public final class ProviderProbe {
         int smallCalls = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int largeCalls = args.length > 1 ? Integer.parseInt(args[1]) : 64;
         StringBuilder table = new StringBuilder(String.format(
-                "%-8s %12s %12s %12s %14s %14s%n", "provider", "4K p50 us", "4K p90 us", "4K p99 us",
+                "%-18s %12s %12s %12s %14s %14s%n", "provider", "4K p50 us", "4K p90 us", "4K p99 us",
                 "1M write MB/s", "1M read MB/s"));
         Path work = Files.createTempDirectory("probe-local");
         try (FileBlocks local = new FileBlocks(work.resolve("device.img"), ProbeNode.DEVICE_SIZE)) {
             table.append(measure("local", local, smallCalls, largeCalls));
         }
-        List<String> providers = args.length > 2 ? List.of(args[2].split(",")) : List.of("tcp", "fastbin", "socket");
+        List<String> providers = args.length > 2 ? List.of(args[2].split(",")) : List.of("tcp", "fastbin", "socket-serialized", "socket-raw");
         for (String provider : providers) {
             table.append(measureRemote(provider, smallCalls, largeCalls));
         }
@@ -57,8 +57,8 @@ public final class ProviderProbe {
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             Map<String, String> endpoint = awaitReady(node);
-            if (provider.equals("socket")) {
-                try (SocketBlocks remote = new SocketBlocks(port)) {
+            if (provider.startsWith("socket-")) {
+                try (SocketBlocks remote = new SocketBlocks(port, ProbeNode.encoding(provider))) {
                     return measure(provider, remote, smallCalls, largeCalls);
                 }
             }
@@ -121,7 +121,7 @@ public final class ProviderProbe {
         }
         double readSeconds = (System.nanoTime() - readStart) / 1e9;
         double megabytes = largeCalls * (double) LARGE / 1e6;
-        return String.format("%-8s %12.0f %12.0f %12.0f %14.0f %14.0f%n", name, percentile(nanos, 0.5) / 1e3,
+        return String.format("%-18s %12.0f %12.0f %12.0f %14.0f %14.0f%n", name, percentile(nanos, 0.5) / 1e3,
                 percentile(nanos, 0.9) / 1e3, percentile(nanos, 0.99) / 1e3, megabytes / writeSeconds,
                 megabytes / readSeconds);
     }
