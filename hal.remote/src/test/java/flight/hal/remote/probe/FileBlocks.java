@@ -7,7 +7,10 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** The probe's device: positional reads and writes on a file. Public: the tcp provider calls the implementation class's methods. */
+/**
+ * The probe's device: positional reads and writes on a file. Public: the tcp provider calls the implementation
+ * class's methods.
+ */
 public final class FileBlocks implements BlockProbe, AutoCloseable {
     private final FileChannel channel;
 

@@ -22,6 +22,8 @@ import org.osgi.framework.launch.Framework;
  * share {@link BlockProbe} and {@link Blocks}.
  */
 final class ProbeFramework implements AutoCloseable {
+    /** This module's bundle: its classes folder, which bnd has made a bundle by the time tests run. */
+    private static final String HAL_REMOTE = "flight.hal.remote-";
     private static final List<String> COMMON = List.of("org.osgi.util.function-", "org.osgi.util.promise-",
             "org.osgi.service.component-", "org.apache.felix.scr-", "org.apache.felix.configadmin-",
             "org.apache.felix.eventadmin-",
@@ -29,7 +31,8 @@ final class ProbeFramework implements AutoCloseable {
             "org.apache.aries.rsa.discovery.config-");
     private static final Map<String, List<String>> PROVIDERS = Map.of(
             "tcp", List.of("org.apache.aries.rsa.provider.tcp-"),
-            "fastbin", List.of("hawtbuf-", "hawtdispatch-", "org.apache.aries.rsa.provider.fastbin-"));
+            "fastbin", List.of("hawtbuf-", "hawtdispatch-", "org.apache.aries.rsa.provider.fastbin-"),
+            "hal", List.of(HAL_REMOTE));
 
     private final Framework framework;
 
@@ -39,7 +42,7 @@ final class ProbeFramework implements AutoCloseable {
         properties.put("org.osgi.framework.storage", storage.toString());
         properties.put("org.osgi.framework.storage.clean", "onFirstInit");
         properties.put("org.osgi.framework.system.packages.extra",
-                "flight.hal.remote.probe;version=1.0.0,org.slf4j;version=1.7.36");
+                "flight.hal.remote.probe;version=1.0.0,org.slf4j;version=1.7.36,org.slf4j;version=2.0.17");
         framework = new FrameworkFactory().newFramework(properties);
         framework.start();
         try {
@@ -63,7 +66,8 @@ final class ProbeFramework implements AutoCloseable {
     private List<Bundle> install(List<String> prefixes) throws BundleException {
         List<Bundle> installed = new ArrayList<>();
         for (String prefix : prefixes) {
-            installed.add(context().installBundle(jarOnClassPath(prefix).toURI().toString()));
+            File bundle = jarOnClassPath(prefix);
+            installed.add(context().installBundle((bundle.isDirectory() ? "reference:" : "") + bundle.toURI()));
         }
         return installed;
     }
@@ -115,7 +119,18 @@ final class ProbeFramework implements AutoCloseable {
         framework.waitForStop(10_000);
     }
 
+    /** The HAL provider's configuration: a probe secret, listening on {@code port} of 127.0.0.1. */
+    static Dictionary<String, Object> halSettings(int port) {
+        Dictionary<String, Object> settings = new java.util.Hashtable<>();
+        settings.put("secret", "probe-secret");
+        settings.put("port", port);
+        return settings;
+    }
+
     private static File jarOnClassPath(String prefix) {
+        if (prefix.equals(HAL_REMOTE)) {
+            return new File("target/classes"); // bnd writes the manifest there before the tests
+        }
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             File file = new File(entry);
             if (file.getName().startsWith(prefix) && file.getName().endsWith(".jar")) {

@@ -37,6 +37,9 @@ public final class ProbeNode {
             return;
         }
         ProbeFramework framework = new ProbeFramework(provider, work.resolve("felix"), f -> {
+            if (provider.equals("hal")) {
+                f.configure("flight.hal.remote", ProbeFramework.halSettings(port));
+            }
             if (provider.equals("fastbin")) {
                 Dictionary<String, Object> config = new Hashtable<>();
                 config.put("uri", "tcp://127.0.0.1:" + port);
@@ -66,10 +69,15 @@ public final class ProbeNode {
         return SocketBlocks.Encoding.valueOf(provider.substring("socket-".length()).toUpperCase(java.util.Locale.ROOT));
     }
 
+    /** The config type of {@code provider}: the HAL's own ({@code hal}) or Aries RSA's. */
+    static String configType(String provider) {
+        return provider.equals("hal") ? "flight.hal" : "aries." + provider;
+    }
+
     private static Dictionary<String, Object> exportProperties(String provider, int port) {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("service.exported.interfaces", "*");
-        properties.put("service.exported.configs", "aries." + provider);
+        properties.put("service.exported.configs", configType(provider));
         properties.put("aries.rsa.port", String.valueOf(port));
         properties.put("aries.rsa.hostname", "127.0.0.1");
         return properties;

@@ -43,7 +43,8 @@ public final class ProviderProbe {
         try (FileBlocks local = new FileBlocks(work.resolve("device.img"), ProbeNode.DEVICE_SIZE)) {
             table.append(measure("local", local, smallCalls, largeCalls));
         }
-        List<String> providers = args.length > 2 ? List.of(args[2].split(",")) : List.of("tcp", "fastbin", "socket-serialized", "socket-raw");
+        List<String> providers = args.length > 2 ? List.of(args[2].split(","))
+                : List.of("tcp", "fastbin", "hal", "socket-serialized", "socket-raw");
         for (String provider : providers) {
             table.append(measureRemote(provider, smallCalls, largeCalls));
         }
@@ -64,10 +65,13 @@ public final class ProviderProbe {
             }
             Path work = Files.createTempDirectory("probe-client");
             ProbeFramework client = new ProbeFramework(provider, work.resolve("felix"), f -> {
+                if (provider.equals("hal")) {
+                    f.configure("flight.hal.remote", ProbeFramework.halSettings(0));
+                }
             });
             try {
                 Dictionary<String, Object> config = new Hashtable<>(endpoint);
-                config.put("service.imported.configs", "aries." + provider);
+                config.put("service.imported.configs", ProbeNode.configType(provider));
                 config.put("objectClass", BlockProbe.class.getName());
                 config.put("osgi.basic.timeout", "5000");
                 client.createFactoryConfiguration("org.apache.aries.rsa.discovery.config", config);

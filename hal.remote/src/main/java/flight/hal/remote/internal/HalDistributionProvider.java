@@ -1,0 +1,103 @@
+package flight.hal.remote.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Proxy;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.aries.rsa.spi.DistributionProvider;
+import org.apache.aries.rsa.spi.Endpoint;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.remoteserviceadmin.EndpointDescription;
+import org.osgi.service.remoteserviceadmin.RemoteConstants;
+
+/**
+ * The HAL's Aries RSA distribution provider, config type {@value #CONFIG_TYPE}: services are exported on one
+ * listener (opened at the first export, so a controller that only imports listens on nothing) and imported as proxies
+ * over one persistent connection per node ({@link CallClient}), both ends holding the fleet secret.
+ *
+ * <p>An endpoint's id is {@code hal://<host>:<port>/<name>}, the name taken from the exported service's
+ * {@value #ENDPOINT_NAME} property (else its first interface): stable across node restarts, so a controller's
+ * config-discovery entry keeps matching a node that comes back.
+ */
+final class HalDistributionProvider implements DistributionProvider, AutoCloseable {
+    static final String CONFIG_TYPE = "flight.hal";
+    static final String ENDPOINT_NAME = "flight.hal.remote.endpoint";
+
+    private final RemoteSettings settings;
+    private final Map<InetSocketAddress, CallClient> clients = new ConcurrentHashMap<>();
+    private CallServer server;
+
+    HalDistributionProvider(RemoteSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String[] getSupportedTypes() {
+        return new String[] {CONFIG_TYPE};
+    }
+
+    @Override
+    public synchronized Endpoint exportService(Object service, BundleContext context,
+            Map<String, Object> effectiveProperties, Class[] exportedInterfaces) {
+        CallServer listener = server();
+        Object name = effectiveProperties.get(ENDPOINT_NAME);
+        String endpointId = "hal://" + settings.bindHost() + ":" + listener.port() + "/"
+                + (name != null ? name : exportedInterfaces[0].getName());
+        Map<String, Object> properties = new HashMap<>(effectiveProperties);
+        properties.put(RemoteConstants.ENDPOINT_ID, endpointId);
+        properties.put(RemoteConstants.SERVICE_IMPORTED_CONFIGS, CONFIG_TYPE);
+        EndpointDescription description = new EndpointDescription(properties);
+        listener.export(endpointId, service, exportedInterfaces.clone());
+        return new Endpoint() {
+            @Override
+            public EndpointDescription description() {
+                return description;
+            }
+
+            @Override
+            public void close() {
+                listener.unexport(endpointId);
+            }
+        };
+    }
+
+    @Override
+    public Object importEndpoint(ClassLoader loader, BundleContext context, Class[] interfaces,
+            EndpointDescription endpoint) {
+        URI id = URI.create(endpoint.getId());
+        InetSocketAddress address = new InetSocketAddress(id.getHost(), id.getPort());
+        CallClient client = clients.computeIfAbsent(address, a -> new CallClient(a, settings.secret(),
+                settings.callTimeoutMillis(), name -> Class.forName(name, false, loader)));
+        return Proxy.newProxyInstance(loader, interfaces, new RemoteInvocation(client, endpoint.getId()));
+    }
+
+    @Override
+    public synchronized void close() {
+        clients.values().forEach(CallClient::close);
+        clients.clear();
+        if (server != null) {
+            try {
+                server.close();
+            } catch (IOException ignored) {
+                // the listener is gone either way
+            }
+            server = null;
+        }
+    }
+
+    private CallServer server() {
+        if (server == null) {
+            try {
+                server = new CallServer(settings.bindHost(), settings.port(), settings.secret());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot listen on " + settings.bindHost() + ":" + settings.port(), e);
+            }
+        }
+        return server;
+    }
+}
