@@ -27,11 +27,13 @@ import org.slf4j.LoggerFactory;
 final class CallServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CallServer.class);
     private static final int BUFFER = 1 << 16;
+    private static final long CLOSE_WAIT_MILLIS = 2000;
 
     private final ServerSocket socket;
     private final String secret;
     private final Map<String, Exported> exported = new ConcurrentHashMap<>();
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final Thread acceptor;
 
     private record Exported(Object service, Class<?>[] interfaces) {
     }
@@ -39,8 +41,9 @@ final class CallServer implements AutoCloseable {
     CallServer(String bindHost, int port, String secret) throws IOException {
         this.secret = secret;
         socket = new ServerSocket();
+        socket.setReuseAddress(true); // a node that restarts gets its port back while old connections linger
         socket.bind(new InetSocketAddress(InetAddress.getByName(bindHost), port));
-        Thread acceptor = new Thread(this::acceptLoop, "hal-remote-accept-" + port);
+        acceptor = new Thread(this::acceptLoop, "hal-remote-accept-" + port);
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -61,12 +64,20 @@ final class CallServer implements AutoCloseable {
         return !exported.isEmpty();
     }
 
-    /** Stops listening and drops every open connection: callers see the node gone, as if it had died. */
+    /**
+     * Stops listening and drops every open connection: callers see the node gone, as if it had died. Returns once
+     * the port is free again: the JDK releases a listener blocked in accept only when that thread has left it.
+     */
     @Override
     public void close() throws IOException {
         socket.close();
         for (Socket connection : connections) {
             connection.close();
+        }
+        try {
+            acceptor.join(CLOSE_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
