@@ -5,7 +5,9 @@ import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Dictionary;
+import java.nio.file.Files;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +17,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
+import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * A Felix framework with Aries RSA and one distribution provider, its bundles taken from the test class path. The
@@ -24,6 +27,7 @@ import org.osgi.framework.launch.Framework;
 final class ProbeFramework implements AutoCloseable {
     /** This module's bundle: its classes folder, which bnd has made a bundle by the time tests run. */
     private static final String HAL_REMOTE = "flight.hal.remote-";
+    static final String PROBE_SECRET = "probe-secret";
     private static final List<String> COMMON = List.of("org.osgi.util.function-", "org.osgi.util.promise-",
             "org.osgi.service.component-", "org.apache.felix.scr-", "org.apache.felix.configadmin-",
             "org.apache.felix.eventadmin-",
@@ -119,10 +123,38 @@ final class ProbeFramework implements AutoCloseable {
         framework.waitForStop(10_000);
     }
 
-    /** The HAL provider's configuration: a probe secret, listening on {@code port} of 127.0.0.1. */
-    static Dictionary<String, Object> halSettings(int port) {
-        Dictionary<String, Object> settings = new java.util.Hashtable<>();
-        settings.put("secret", "probe-secret");
+    /** A framework that imports: with the {@code hal} provider, configured with {@code secret}. */
+    static ProbeFramework client(String provider, String secret) throws Exception {
+        return new ProbeFramework(provider, Files.createTempDirectory("probe-client").resolve("felix"), f -> {
+            if (provider.equals("hal")) {
+                f.configure("flight.hal.remote", halSettings(0, secret));
+            }
+        });
+    }
+
+    /**
+     * Imports the node's {@link BlockProbe} through config discovery, from the endpoint properties the node printed;
+     * waits at most 30 s for the topology manager to import it.
+     */
+    BlockProbe importBlocks(String provider, Map<String, String> endpoint) throws Exception {
+        Dictionary<String, Object> config = new Hashtable<>(endpoint);
+        config.put("service.imported.configs", ProbeNode.configType(provider));
+        config.put("objectClass", BlockProbe.class.getName());
+        config.put("osgi.basic.timeout", "5000");
+        createFactoryConfiguration("org.apache.aries.rsa.discovery.config", config);
+        ServiceTracker<BlockProbe, BlockProbe> tracker = new ServiceTracker<>(context(), BlockProbe.class, null);
+        tracker.open();
+        BlockProbe remote = tracker.waitForService(30_000);
+        if (remote == null) {
+            throw new IllegalStateException(provider + ": the endpoint was not imported within 30 s");
+        }
+        return remote;
+    }
+
+    /** The HAL provider's configuration: {@code secret}, listening on {@code port} of 127.0.0.1. */
+    static Dictionary<String, Object> halSettings(int port, String secret) {
+        Dictionary<String, Object> settings = new Hashtable<>();
+        settings.put("secret", secret);
         settings.put("port", port);
         return settings;
     }

@@ -1,14 +1,21 @@
 package flight.hal.remote.probe;
 
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Dictionary;
+import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The node side of the provider probe, run in its own JVM by {@link ProviderProbe}: a framework that exports a
@@ -21,11 +28,14 @@ public final class ProbeNode {
     private ProbeNode() {
     }
 
-    /** Arguments: the provider ({@code tcp}, {@code fastbin}, or the yardstick {@link SocketBlocks} as
-     * {@code socket-serialized} or {@code socket-raw}) and the port. */
+    /**
+     * Arguments: the provider ({@code hal}, {@code tcp}, {@code fastbin}, or the yardstick {@link SocketBlocks} as
+     * {@code socket-serialized} or {@code socket-raw}), the port, and the fleet secret (used by {@code hal} only).
+     */
     public static void main(String[] args) throws Exception {
         String provider = args[0];
         int port = Integer.parseInt(args[1]);
+        String secret = args[2];
         Path work = Files.createTempDirectory("probe-node");
         if (provider.startsWith("socket-")) {
             try (FileBlocks device = new FileBlocks(work.resolve("device.img"), DEVICE_SIZE);
@@ -38,7 +48,7 @@ public final class ProbeNode {
         }
         ProbeFramework framework = new ProbeFramework(provider, work.resolve("felix"), f -> {
             if (provider.equals("hal")) {
-                f.configure("flight.hal.remote", ProbeFramework.halSettings(port));
+                f.configure("flight.hal.remote", ProbeFramework.halSettings(port, secret));
             }
             if (provider.equals("fastbin")) {
                 Dictionary<String, Object> config = new Hashtable<>();
@@ -61,6 +71,43 @@ public final class ProbeNode {
             }
         } finally {
             framework.close();
+        }
+    }
+
+    /** Starts a node JVM with this module's test class path; end it with {@link #stop} or destroyForcibly. */
+    static Process launch(String provider, int port, String secret) throws IOException {
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ProbeNode.class.getName(),
+                provider, String.valueOf(port), secret).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
+    /** The endpoint properties a node printed once it was ready. */
+    static Map<String, String> awaitReady(Process node) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
+        Map<String, String> endpoint = new HashMap<>();
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.equals("READY")) {
+                return endpoint;
+            }
+            if (line.startsWith("ENDPOINT ")) {
+                int equals = line.indexOf('=');
+                endpoint.put(line.substring("ENDPOINT ".length(), equals), line.substring(equals + 1));
+            }
+        }
+        throw new IllegalStateException("the node ended before it was ready");
+    }
+
+    /** Closes the node's standard input, which stops it; kills it when it has not ended 15 s later. */
+    static void stop(Process node) throws IOException, InterruptedException {
+        node.getOutputStream().close();
+        if (!node.waitFor(15, TimeUnit.SECONDS)) {
+            node.destroyForcibly().waitFor();
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 

@@ -1,30 +1,21 @@
 package flight.hal.remote.probe;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.File;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Dictionary;
-import java.util.HashMap;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * Measures the Aries RSA distribution providers for remote block I/O on this machine: for {@code tcp} and
- * {@code fastbin}, a node JVM ({@link ProbeNode}) exports a file device on 127.0.0.1 and this JVM imports it through
- * config discovery ({@code socket-serialized} and {@code socket-raw}: {@link SocketBlocks}, the yardstick without RSA), then times 4 KiB reads (latency percentiles) and 1 MiB sequential writes and reads (throughput),
- * beside the same device called in this JVM. Run it with
- * {@code mvn -pl hal.remote test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=flight.hal.remote.probe.ProviderProbe} (optional arguments: the number of 4 KiB reads and of
- * 1 MiB transfers). It is a measuring tool, not a test: it asserts nothing and no build runs it.
+ * Measures the distribution providers for remote block I/O on this machine: for each of {@code tcp} and
+ * {@code fastbin} (Aries RSA's) and {@code hal} (this module's), a node JVM ({@link ProbeNode}) exports a file device
+ * on 127.0.0.1 and this JVM imports it through Aries RSA and config discovery; {@code socket-serialized} and
+ * {@code socket-raw} are the yardstick without RSA ({@link SocketBlocks}). It times 4 KiB reads (latency
+ * percentiles) and 1 MiB sequential writes and reads (throughput) beside the same device called in this JVM. Run it
+ * after {@code mvn -DskipTests install} with {@code mvn -pl hal.remote exec:exec -Dexec.classpathScope=test
+ * -Dexec.executable=java "-Dexec.args=-cp %classpath flight.hal.remote.probe.ProviderProbe 1000 64"} (the number of
+ * 4 KiB reads, of 1 MiB transfers, and optionally a comma-separated list of providers). It is a measuring tool, not
+ * a test: it asserts nothing and no build runs it.
  */
 public final class ProviderProbe {
     private static final int SMALL = 4096;
@@ -52,47 +43,20 @@ public final class ProviderProbe {
     }
 
     private static String measureRemote(String provider, int smallCalls, int largeCalls) throws Exception {
-        int port = freePort();
-        Process node = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                ProbeNode.class.getName(), provider, String.valueOf(port))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        int port = ProbeNode.freePort();
+        Process node = ProbeNode.launch(provider, port, ProbeFramework.PROBE_SECRET);
         try {
-            Map<String, String> endpoint = awaitReady(node);
+            Map<String, String> endpoint = ProbeNode.awaitReady(node);
             if (provider.startsWith("socket-")) {
                 try (SocketBlocks remote = new SocketBlocks(port, ProbeNode.encoding(provider))) {
                     return measure(provider, remote, smallCalls, largeCalls);
                 }
             }
-            Path work = Files.createTempDirectory("probe-client");
-            ProbeFramework client = new ProbeFramework(provider, work.resolve("felix"), f -> {
-                if (provider.equals("hal")) {
-                    f.configure("flight.hal.remote", ProbeFramework.halSettings(0));
-                }
-            });
-            try {
-                Dictionary<String, Object> config = new Hashtable<>(endpoint);
-                config.put("service.imported.configs", ProbeNode.configType(provider));
-                config.put("objectClass", BlockProbe.class.getName());
-                config.put("osgi.basic.timeout", "5000");
-                client.createFactoryConfiguration("org.apache.aries.rsa.discovery.config", config);
-                ServiceTracker<BlockProbe, BlockProbe> tracker = new ServiceTracker<>(client.context(),
-                        BlockProbe.class, null);
-                tracker.open();
-                BlockProbe remote = tracker.waitForService(30_000);
-                if (remote == null) {
-                    throw new IllegalStateException(provider + ": the endpoint was not imported within 30 s");
-                }
-                String row = measure(provider, remote, smallCalls, largeCalls);
-                tracker.close();
-                return row;
-            } finally {
-                client.close();
+            try (ProbeFramework client = ProbeFramework.client(provider, ProbeFramework.PROBE_SECRET)) {
+                return measure(provider, client.importBlocks(provider, endpoint), smallCalls, largeCalls);
             }
         } finally {
-            node.getOutputStream().close();
-            if (!node.waitFor(15, TimeUnit.SECONDS)) {
-                node.destroyForcibly().waitFor();
-            }
+            ProbeNode.stop(node);
         }
     }
 
@@ -134,28 +98,4 @@ public final class ProviderProbe {
         return sorted[(int) Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
     }
 
-    private static Map<String, String> awaitReady(Process node) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
-        Map<String, String> endpoint = new HashMap<>();
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            if (line.equals("READY")) {
-                return endpoint;
-            }
-            if (line.startsWith("ENDPOINT ")) {
-                int equals = line.indexOf('=');
-                endpoint.put(line.substring("ENDPOINT ".length(), equals), line.substring(equals + 1));
-            }
-        }
-        throw new IllegalStateException("the node ended before it was ready");
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String javaBinary() {
-        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-    }
 }
