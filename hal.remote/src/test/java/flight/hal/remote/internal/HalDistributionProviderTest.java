@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 
 import org.apache.aries.rsa.spi.Endpoint;
 import org.junit.jupiter.api.AfterEach;
@@ -28,9 +29,13 @@ class HalDistributionProviderTest {
         byte[] echo(byte[] data);
 
         String fail(String message);
+
+        String await(String released);
     }
 
     private static final class EchoService implements Echo {
+        private final CountDownLatch release = new CountDownLatch(1);
+
         @Override
         public byte[] echo(byte[] data) {
             return data;
@@ -39,6 +44,16 @@ class HalDistributionProviderTest {
         @Override
         public String fail(String message) {
             throw new IllegalStateException(message);
+        }
+
+        @Override
+        public String await(String released) {
+            try {
+                release.await(); // a node that stopped answering
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return released;
         }
     }
 
@@ -57,10 +72,14 @@ class HalDistributionProviderTest {
     }
 
     private static EndpointDescription export(HalDistributionProvider node, String name) {
+        return export(node, name, new EchoService());
+    }
+
+    private static EndpointDescription export(HalDistributionProvider node, String name, EchoService service) {
         Map<String, Object> properties = new HashMap<>();
         properties.put(Constants.OBJECTCLASS, new String[] {Echo.class.getName()});
         properties.put(HalDistributionProvider.ENDPOINT_NAME, name);
-        Endpoint endpoint = node.exportService(new EchoService(), null, properties, new Class<?>[] {Echo.class});
+        Endpoint endpoint = node.exportService(service, null, properties, new Class<?>[] {Echo.class});
         return endpoint.description();
     }
 
@@ -125,6 +144,22 @@ class HalDistributionProviderTest {
 
         export(provider("node", port, SECRET), "node1/echo");
         assertArrayEquals(new byte[] {3}, remote.echo(new byte[] {3}));
+    }
+
+    @Test
+    void aNodeThatStopsAnsweringFailsTheCallAfterTheTimeoutAndTheNextCallReconnects() {
+        EchoService service = new EchoService();
+        EndpointDescription endpoint = export(provider("node", 0, SECRET), "node1/echo", service);
+        Echo remote = importEcho(provider("controller", 0, SECRET), endpoint);
+
+        try {
+            ServiceException timedOut = assertThrows(ServiceException.class, () -> remote.await("late"));
+            assertEquals(ServiceException.REMOTE, timedOut.getType());
+            assertTrue(timedOut.getMessage().contains("unreachable"), timedOut.getMessage());
+        } finally {
+            service.release.countDown();
+        }
+        assertArrayEquals(new byte[] {4}, remote.echo(new byte[] {4}));
     }
 
     @Test
