@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,8 +70,7 @@ final class HalDistributionProvider implements DistributionProvider, AutoCloseab
     @Override
     public Object importEndpoint(ClassLoader loader, BundleContext context, Class[] interfaces,
             EndpointDescription endpoint) {
-        URI id = URI.create(endpoint.getId());
-        InetSocketAddress address = new InetSocketAddress(id.getHost(), id.getPort());
+        InetSocketAddress address = nodeAddress(endpoint.getId());
         CallClient client = clients.computeIfAbsent(address, a -> new CallClient(a, settings.secret(),
                 settings.callTimeoutMillis(), name -> Class.forName(name, false, loader)));
         return Proxy.newProxyInstance(loader, interfaces, new RemoteInvocation(client, endpoint.getId()));
@@ -88,6 +88,20 @@ final class HalDistributionProvider implements DistributionProvider, AutoCloseab
             }
             server = null;
         }
+    }
+
+    /** The node's address in an endpoint id {@code hal://<host>:<port>/<name>}; config discovery passes it as typed. */
+    static InetSocketAddress nodeAddress(String endpointId) {
+        URI id;
+        try {
+            id = new URI(endpointId);
+        } catch (URISyntaxException e) {
+            id = null;
+        }
+        if (id == null || !"hal".equals(id.getScheme()) || id.getHost() == null || id.getPort() < 0) {
+            throw new IllegalArgumentException("endpoint.id " + endpointId + " is not hal://<host>:<port>/<name>");
+        }
+        return new InetSocketAddress(id.getHost(), id.getPort());
     }
 
     private CallServer server() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.HashMap;
@@ -160,6 +161,17 @@ class HalDistributionProviderTest {
             service.release.countDown();
         }
         assertArrayEquals(new byte[] {4}, remote.echo(new byte[] {4}));
+    }
+
+    @Test
+    void anEndpointIdThatIsNotAHalAddressIsRefusedWithWhatItShouldBe() {
+        assertEquals(new InetSocketAddress("127.0.0.1", 8701),
+                HalDistributionProvider.nodeAddress("hal://127.0.0.1:8701/a/b"));
+        for (String id : new String[] {"tcp://127.0.0.1:8701/a", "hal://127.0.0.1/a", "hal:// bad", "node1/sd0"}) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> HalDistributionProvider.nodeAddress(id));
+            assertTrue(refused.getMessage().contains("is not hal://<host>:<port>/<name>"), refused.getMessage());
+        }
     }
 
     @Test
