@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.InetAddress;
@@ -132,7 +133,13 @@ final class CallServer implements AutoCloseable {
         }
         try {
             Method method = find(target.interfaces(), call.method(), call.parameterTypes());
-            return new Messages.Reply(method.invoke(target.service(), call.arguments()), null);
+            Object value = method.invoke(target.service(), call.arguments());
+            if (value != null && !(value instanceof Serializable)) {
+                // answered as an error: writing it would break the stream and drop the connection
+                return new Messages.Reply(null, call.method() + " returned a " + value.getClass().getName()
+                        + ", which is not Serializable");
+            }
+            return new Messages.Reply(value, null);
         } catch (InvocationTargetException e) {
             return new Messages.Reply(null, e.getCause().toString());
         } catch (ReflectiveOperationException | IllegalArgumentException e) {

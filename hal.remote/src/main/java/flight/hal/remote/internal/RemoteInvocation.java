@@ -1,6 +1,7 @@
 package flight.hal.remote.internal;
 
 import java.io.IOException;
+import java.io.NotSerializableException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 
@@ -31,6 +32,9 @@ record RemoteInvocation(CallClient client, String endpointId) implements Invocat
         try {
             reply = client.call(new Messages.Call(endpointId, method.getName(), typeNames,
                     args == null ? new Object[0] : args));
+        } catch (NotSerializableException e) {
+            throw new ServiceException(endpointId + " " + method.getName() + ": an argument is not Serializable: "
+                    + e.getMessage(), ServiceException.REMOTE, e);
         } catch (IOException e) {
             throw new ServiceException(endpointId + " unreachable: " + e.getMessage(), ServiceException.REMOTE, e);
         }

@@ -32,6 +32,8 @@ class HalDistributionProviderTest {
         String fail(String message);
 
         String await(String released);
+
+        Object mirror(Object value);
     }
 
     private static final class EchoService implements Echo {
@@ -45,6 +47,11 @@ class HalDistributionProviderTest {
         @Override
         public String fail(String message) {
             throw new IllegalStateException(message);
+        }
+
+        @Override
+        public Object mirror(Object value) {
+            return value instanceof String ? new Object() : value;
         }
 
         @Override
@@ -172,6 +179,19 @@ class HalDistributionProviderTest {
                     () -> HalDistributionProvider.nodeAddress(id));
             assertTrue(refused.getMessage().contains("is not hal://<host>:<port>/<name>"), refused.getMessage());
         }
+    }
+
+    @Test
+    void whatCannotBeSerializedIsANamedErrorAndTheConnectionSurvives() {
+        EndpointDescription endpoint = export(provider("node", 0, SECRET), "node1/echo");
+        Echo remote = importEcho(provider("controller", 0, SECRET), endpoint);
+
+        ServiceException argument = assertThrows(ServiceException.class, () -> remote.mirror(new Object()));
+        assertTrue(argument.getMessage().contains("an argument is not Serializable"), argument.getMessage());
+        ServiceException result = assertThrows(ServiceException.class, () -> remote.mirror("an Object back"));
+        assertTrue(result.getMessage().contains("mirror returned a java.lang.Object, which is not Serializable"),
+                result.getMessage());
+        assertArrayEquals(new byte[] {5}, remote.echo(new byte[] {5}));
     }
 
     @Test
