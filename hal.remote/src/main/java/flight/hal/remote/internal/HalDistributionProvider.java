@@ -19,7 +19,8 @@ import org.osgi.service.remoteserviceadmin.RemoteConstants;
 /**
  * The HAL's Aries RSA distribution provider, config type {@value #CONFIG_TYPE}: services are exported on one
  * listener (opened at the first export, so a controller that only imports listens on nothing) and imported as proxies
- * over one persistent connection per node ({@link CallClient}), both ends holding the fleet secret.
+ * over one persistent connection per node and importing bundle ({@link CallClient}), both ends holding the fleet
+ * secret.
  *
  * <p>An endpoint's id is {@code hal://<host>:<port>/<name>}, the name taken from the exported service's
  * {@value #ENDPOINT_NAME} property (else its first interface): stable across node restarts, so a controller's
@@ -30,7 +31,7 @@ final class HalDistributionProvider implements DistributionProvider, AutoCloseab
     static final String ENDPOINT_NAME = "flight.hal.remote.endpoint";
 
     private final RemoteSettings settings;
-    private final Map<InetSocketAddress, CallClient> clients = new ConcurrentHashMap<>();
+    private final Map<ClientKey, CallClient> clients = new ConcurrentHashMap<>();
     private CallServer server;
 
     HalDistributionProvider(RemoteSettings settings) {
@@ -71,8 +72,8 @@ final class HalDistributionProvider implements DistributionProvider, AutoCloseab
     public Object importEndpoint(ClassLoader loader, BundleContext context, Class[] interfaces,
             EndpointDescription endpoint) {
         InetSocketAddress address = nodeAddress(endpoint.getId());
-        CallClient client = clients.computeIfAbsent(address, a -> new CallClient(a, settings.secret(),
-                settings.callTimeoutMillis(), name -> Class.forName(name, false, loader)));
+        CallClient client = clients.computeIfAbsent(new ClientKey(address, loader), key -> new CallClient(address,
+                settings.secret(), settings.callTimeoutMillis(), name -> Class.forName(name, false, loader)));
         return Proxy.newProxyInstance(loader, interfaces, new RemoteInvocation(client, endpoint.getId()));
     }
 
@@ -88,6 +89,10 @@ final class HalDistributionProvider implements DistributionProvider, AutoCloseab
             }
             server = null;
         }
+    }
+
+    /** One connection per node and importing bundle: replies are read with the classes that bundle sees. */
+    private record ClientKey(InetSocketAddress address, ClassLoader loader) {
     }
 
     /** The node's address in an endpoint id {@code hal://<host>:<port>/<name>}; config discovery passes it as typed. */
