@@ -34,10 +34,10 @@ class RemoteServicesComponentTest {
                         });
             });
 
-    private static RemoteServicesComponent.Config config(String secret) {
+    private static RemoteServicesMetatype config(String secret) {
         ClassLoader loader = RemoteServicesComponentTest.class.getClassLoader();
-        return (RemoteServicesComponent.Config) Proxy.newProxyInstance(loader,
-                new Class<?>[] {RemoteServicesComponent.Config.class}, (proxy, method, args) -> switch (
+        return (RemoteServicesMetatype) Proxy.newProxyInstance(loader,
+                new Class<?>[] {RemoteServicesMetatype.class}, (proxy, method, args) -> switch (
                         method.getName()) {
                     case "secret" -> secret;
                     case "bindHost" -> "127.0.0.1";
