@@ -97,7 +97,10 @@ public abstract class HalItSupport {
             "org.apache.felix.healthcheck.webconsoleplugin",
             // management: the JMX MBeans, the health checks and Felix Health Checks (which need the HTTP server)
             "flight.hal.jmx", "flight.hal.health", "org.apache.felix.healthcheck.core",
-            "org.apache.felix.healthcheck.generalchecks");
+            "org.apache.felix.healthcheck.generalchecks",
+            // Remote Services: Aries RSA and the HAL's provider, which the remote test adds
+            "flight.hal.remote", "org.apache.aries.rsa.core", "org.apache.aries.rsa.spi",
+            "org.apache.aries.rsa.topology-manager", "org.apache.aries.rsa.discovery.config");
 
     /**
      * The runtime of run.bndrun at its start levels (Felix with SCR, Config Admin, Event Admin, the Gogo runtime,
