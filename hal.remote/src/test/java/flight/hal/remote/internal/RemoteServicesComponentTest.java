@@ -5,34 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
-import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.List;
 
 import org.apache.aries.rsa.spi.DistributionProvider;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 
 class RemoteServicesComponentTest {
-    private final List<Dictionary<?, ?>> registered = new ArrayList<>();
-    private final List<Object> services = new ArrayList<>();
-    private int unregistered;
-
-    /** Records what the component registers; every other call is unexpected and fails. */
-    private final BundleContext context = (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
-            new Class<?>[] {BundleContext.class}, (proxy, method, args) -> {
-                if (!method.getName().equals("registerService") || args[0] != DistributionProvider.class) {
-                    throw new AssertionError("unexpected call " + method);
-                }
-                services.add(args[1]);
-                registered.add((Dictionary<?, ?>) args[2]);
-                return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ServiceRegistration.class},
-                        (registration, m, a) -> {
-                            unregistered++;
-                            return null;
-                        });
-            });
+    private final RecordingContext recording = new RecordingContext(DistributionProvider.class);
+    private final BundleContext context = recording.context;
+    private final List<Dictionary<?, ?>> registered = recording.registered;
+    private final List<Object> services = recording.services;
 
     private static RemoteServicesMetatype config(String secret) {
         ClassLoader loader = RemoteServicesComponentTest.class.getClassLoader();
@@ -68,6 +52,6 @@ class RemoteServicesComponentTest {
                 (String[]) registered.get(0).get("remote.configs.supported"));
         assertTrue(services.get(0) instanceof HalDistributionProvider);
         component.deactivate();
-        assertEquals(1, unregistered);
+        assertEquals(1, recording.unregistered);
     }
 }
