@@ -1,0 +1,217 @@
+package flight.hal.remote.internal;
+
+import java.nio.ByteBuffer;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.osgi.framework.ServiceException;
+
+import flight.hal.ErrorCategory;
+import flight.hal.HalCapability;
+import flight.hal.HalError;
+import flight.hal.HalResult;
+import flight.hal.PerformanceTier;
+import flight.hal.PlatformInfo;
+import flight.hal.storage.BlockDevice;
+import flight.hal.storage.DeviceCapabilities;
+import flight.hal.storage.DeviceFeature;
+import flight.hal.storage.DeviceStats;
+import flight.hal.storage.IoOperation;
+import flight.hal.storage.IoRequest;
+import flight.hal.storage.IoResult;
+import flight.hal.storage.ZoneInfo;
+import flight.hal.remote.internal.RemoteBlockDevices.Device;
+import flight.hal.remote.internal.RemoteBlockDevices.IoCall;
+import flight.hal.remote.internal.RemoteBlockDevices.IoReply;
+import flight.hal.remote.internal.RemoteBlockDevices.StatsReply;
+import flight.hal.remote.internal.RemoteBlockDevices.ZonesReply;
+
+/**
+ * A node's block device on the controller, named {@code <node>/<device>}: every call goes to the node, which answers
+ * with its device's result or error (returned unchanged, category and code). A call the node does not answer (dead,
+ * hung past the provider's call timeout, refused) is an {@code UNAVAILABLE} error with code
+ * {@value #NODE_UNREACHABLE}, never an exception or a hang, and the device reports itself unavailable until a later
+ * call gets through. It has no mapping: the NVM features stay on the node.
+ */
+final class RemoteBlockDevice implements BlockDevice {
+    static final String NODE_UNREACHABLE = "remote.unreachable";
+    /** Features that need the device's memory in this JVM. */
+    private static final Set<DeviceFeature> LOCAL_ONLY = EnumSet.of(DeviceFeature.NVM,
+            DeviceFeature.SYNCHRONOUS_MAPPING);
+
+    private final String node;
+    private final Device device;
+    private final RemoteBlockDevices remote;
+    private final Executor executor;
+    private volatile boolean active;
+    private volatile boolean reachable = true;
+    private volatile DeviceStats lastStats = new DeviceStats(0, 0, 0, 0, 0, 0, 0);
+
+    /** {@code executor} runs {@link #submit}'s calls, so the caller's thread never waits for the node. */
+    RemoteBlockDevice(String node, Device device, RemoteBlockDevices remote, Executor executor) {
+        this.node = node;
+        this.device = device;
+        this.remote = remote;
+        this.executor = executor;
+    }
+
+    @Override
+    public String name() {
+        return node + "/" + device.name();
+    }
+
+    @Override
+    public DeviceCapabilities deviceCapabilities() {
+        return device.geometry().toCapabilities(LOCAL_ONLY);
+    }
+
+    @Override
+    public CompletionStage<HalResult<IoResult>> submit(IoRequest request) {
+        try {
+            return CompletableFuture.supplyAsync(() -> execute(request), executor);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(HalResult.err(HalError.unavailable(
+                    name() + " is being removed: " + e.getMessage())));
+        }
+    }
+
+    @Override
+    public HalResult<IoResult> execute(IoRequest request) {
+        return io(request, false);
+    }
+
+    @Override
+    public HalResult<IoResult> transferLarge(IoRequest request) {
+        return io(request, true);
+    }
+
+    private HalResult<IoResult> io(IoRequest request, boolean large) {
+        IoCall call = IoCall.of(request, large);
+        return call(() -> remote.io(device.name(), call), IoReply::failure, reply -> {
+            if (request.operation() == IoOperation.READ) {
+                byte[] data = reply.data();
+                if (data == null || data.length != request.length()) {
+                    return HalResult.err(HalError.internal(name() + " answered a read of " + request.length()
+                            + " bytes with " + (data == null ? "none" : data.length + " bytes")));
+                }
+                request.buffer().duplicate().put(data); // the caller's position and limit stay as they were
+            }
+            return HalResult.ok(new IoResult(reply.operation(), reply.lba(), reply.blocks()));
+        });
+    }
+
+    @Override
+    public HalResult<List<ZoneInfo>> reportZones() {
+        return call(() -> remote.reportZones(device.name()), ZonesReply::failure,
+                reply -> HalResult.ok(reply.zones().stream().map(RemoteBlockDevices.Zone::toZoneInfo).toList()));
+    }
+
+    @Override
+    public HalResult<ZoneInfo> allocateZone() {
+        return call(() -> remote.allocateZone(device.name()), ZonesReply::failure, reply -> reply.zones().size() == 1
+                ? HalResult.ok(reply.zones().get(0).toZoneInfo())
+                : HalResult.err(HalError.internal(name() + " allocated " + reply.zones().size() + " zones")));
+    }
+
+    @Override
+    public HalResult<Void> persist(long byteOffset, long length) {
+        return HalResult.err(HalError.unsupportedCapability(name() + " is remote: it has no mapping to persist"));
+    }
+
+    @Override
+    public HalResult<ByteBuffer> mapping() {
+        return HalResult.err(HalError.unsupportedCapability(name() + " is remote: it has no mapping"));
+    }
+
+    /** The node's counters; the last ones read while the node does not answer. */
+    @Override
+    public DeviceStats stats() {
+        call(() -> remote.stats(device.name()), StatsReply::failure, reply -> {
+            lastStats = reply.toStats();
+            return HalResult.ok();
+        });
+        return lastStats;
+    }
+
+    /**
+     * Calls the node: its reply's failure is returned as the node's error, an unanswered call (any exception from
+     * the provider's proxy, a {@code null} reply) as {@value #NODE_UNREACHABLE}.
+     */
+    private <R, T> HalResult<T> call(Supplier<R> remoteCall, Function<R, RemoteBlockDevices.Failure> failure,
+                                     Function<R, HalResult<T>> onReply) {
+        R reply;
+        try {
+            reply = remoteCall.get();
+        } catch (ServiceException e) {
+            return unreachable(e.getMessage());
+        } catch (RuntimeException e) {
+            return unreachable(e.toString());
+        }
+        if (reply == null) {
+            return unreachable("no reply");
+        }
+        reachable = true;
+        RemoteBlockDevices.Failure failed = failure.apply(reply);
+        return failed != null ? HalResult.err(failed.toError()) : onReply.apply(reply);
+    }
+
+    private <T> HalResult<T> unreachable(String why) {
+        reachable = false;
+        return HalResult.err(new HalError(ErrorCategory.UNAVAILABLE, NODE_UNREACHABLE,
+                "node " + node + " did not answer for " + name() + ": " + why));
+    }
+
+    @Override
+    public String version() {
+        return device.version();
+    }
+
+    /** Only this side's state: the device itself is brought up and down by the node's own registry. */
+    @Override
+    public HalResult<Void> initialize() {
+        active = true;
+        return HalResult.ok();
+    }
+
+    @Override
+    public HalResult<Void> shutdown() {
+        active = false;
+        return HalResult.ok();
+    }
+
+    @Override
+    public boolean isActive() {
+        return active;
+    }
+
+    /** Available on the node when it was listed, and the node answered the last call. */
+    @Override
+    public boolean isAvailable() {
+        return device.available() && reachable;
+    }
+
+    @Override
+    public Set<HalCapability> capabilities() {
+        Set<HalCapability> capabilities = device.capabilities().isEmpty() ? EnumSet.noneOf(HalCapability.class)
+                : EnumSet.copyOf(device.capabilities());
+        capabilities.remove(HalCapability.MEMORY_MAPPING);
+        return capabilities;
+    }
+
+    @Override
+    public PerformanceTier performanceTier() {
+        return device.tier();
+    }
+
+    @Override
+    public PlatformInfo platformInfo() {
+        return device.platform().toPlatformInfo();
+    }
+}
