@@ -1,18 +1,21 @@
 package flight.hal.remote.internal;
 
 import java.lang.reflect.Proxy;
-import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
 /** A bundle context that records the registrations of one service type; every other call is unexpected and fails. */
 final class RecordingContext {
-    final List<Dictionary<?, ?>> registered = new ArrayList<>();
-    final List<Object> services = new ArrayList<>();
-    int unregistered;
+    final List<Dictionary<?, ?>> registered = new CopyOnWriteArrayList<>();
+    final List<Object> services = new CopyOnWriteArrayList<>();
+    volatile int unregistered;
+    private final Semaphore registrations = new Semaphore(0);
     final BundleContext context;
 
     RecordingContext(Class<?> serviceType) {
@@ -24,11 +27,19 @@ final class RecordingContext {
                     }
                     services.add(args[1]);
                     registered.add((Dictionary<?, ?>) args[2]);
+                    registrations.release();
                     return Proxy.newProxyInstance(loader, new Class<?>[] {ServiceRegistration.class},
                             (registration, m, a) -> {
-                                unregistered++;
+                                synchronized (this) {
+                                    unregistered++;
+                                }
                                 return null;
                             });
                 });
+    }
+
+    /** Waits at most 10 s for {@code count} more registrations, made on any thread. */
+    boolean awaitRegistrations(int count) throws InterruptedException {
+        return registrations.tryAcquire(count, 10, TimeUnit.SECONDS);
     }
 }
