@@ -28,8 +28,8 @@ import flight.hal.storage.ZoneInfo;
  * missing or read-only buffer, misalignment, range, and zone operations on a device that is not zoned) and remembers
  * the last request's FUA flag.
  */
-class MemoryBlockDevice implements BlockDevice {
-    static final int BLOCK = 512;
+public class MemoryBlockDevice implements BlockDevice {
+    public static final int BLOCK = 512;
 
     private final String name;
     private final byte[] medium;
@@ -37,7 +37,7 @@ class MemoryBlockDevice implements BlockDevice {
     private long bytesWritten;
     volatile boolean lastFua;
 
-    MemoryBlockDevice(String name, int blocks) {
+    public MemoryBlockDevice(String name, int blocks) {
         this.name = name;
         this.medium = new byte[blocks * BLOCK];
     }

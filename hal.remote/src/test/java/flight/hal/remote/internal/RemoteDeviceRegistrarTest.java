@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import flight.hal.storage.BlockDevice;
+import flight.hal.storage.IoRequest;
 
 class RemoteDeviceRegistrarTest {
     private final RecordingContext recording = new RecordingContext(BlockDevice.class);
@@ -51,8 +52,7 @@ class RemoteDeviceRegistrarTest {
         BlockDevice remote = registered("rack-1/disk0");
         assertTrue(remote.write(3, ByteBuffer.wrap(written)).isOk());
         ByteBuffer read = ByteBuffer.allocate(written.length);
-        assertTrue(remote.submit(new flight.hal.storage.IoRequest(flight.hal.storage.IoOperation.READ, 3, 0, read,
-                false)).toCompletableFuture().join().isOk());
+        assertTrue(remote.submit(IoRequest.read(3, read)).toCompletableFuture().join().isOk());
         assertArrayEquals(written, read.array());
 
         registrar.removeNode(node);

@@ -28,6 +28,9 @@ final class ProbeFramework implements AutoCloseable {
     /** This module's bundle: its classes folder, which bnd has made a bundle by the time tests run. */
     private static final String HAL_REMOTE = "flight.hal.remote-";
     static final String PROBE_SECRET = "probe-secret";
+    /** The versions of hal.api's packages hal.remote imports (their package-info). */
+    private static final String API_VERSION = "3.0.0";
+    private static final String STORAGE_VERSION = "2.1.0";
     private static final List<String> COMMON = List.of("org.osgi.util.function-", "org.osgi.util.promise-",
             "org.osgi.service.component-", "org.apache.felix.scr-", "org.apache.felix.configadmin-",
             "org.apache.felix.eventadmin-",
@@ -46,7 +49,9 @@ final class ProbeFramework implements AutoCloseable {
         properties.put("org.osgi.framework.storage", storage.toString());
         properties.put("org.osgi.framework.storage.clean", "onFirstInit");
         properties.put("org.osgi.framework.system.packages.extra",
-                "flight.hal.remote.probe;version=1.0.0,org.slf4j;version=1.7.36,org.slf4j;version=2.0.17");
+                "flight.hal.remote.probe;version=1.0.0,org.slf4j;version=1.7.36,org.slf4j;version=2.0.17,"
+                        // the HAL API from the class path, so the test and both frameworks share BlockDevice
+                        + "flight.hal;version=" + API_VERSION + ",flight.hal.storage;version=" + STORAGE_VERSION);
         framework = new FrameworkFactory().newFramework(properties);
         framework.start();
         try {

@@ -59,26 +59,41 @@ public final class ProbeNode {
         });
         try (FileBlocks device = new FileBlocks(work.resolve("device.img"), DEVICE_SIZE)) {
             framework.context().registerService(BlockProbe.class, device, exportProperties(provider, port));
-            for (Map.Entry<String, Object> property : awaitExport(framework).entrySet()) {
-                if (property.getValue() instanceof String) {
-                    System.out.println("ENDPOINT " + property.getKey() + "=" + property.getValue());
-                }
-            }
-            System.out.println("READY");
-            System.out.flush();
-            while (System.in.read() >= 0) {
-                // runs until the probe closes our standard input
-            }
+            announceAndServe(framework);
         } finally {
             framework.close();
         }
     }
 
+    /**
+     * Prints the properties of the framework's one export ({@code ENDPOINT key=value}, string values) and
+     * {@code READY}, then serves until standard input closes.
+     */
+    static void announceAndServe(ProbeFramework framework) throws Exception {
+        for (Map.Entry<String, Object> property : awaitExport(framework).entrySet()) {
+            if (property.getValue() instanceof String) {
+                System.out.println("ENDPOINT " + property.getKey() + "=" + property.getValue());
+            }
+        }
+        System.out.println("READY");
+        System.out.flush();
+        while (System.in.read() >= 0) {
+            // runs until the probe closes our standard input
+        }
+    }
+
     /** Starts a node JVM with this module's test class path; end it with {@link #stop} or destroyForcibly. */
     static Process launch(String provider, int port, String secret) throws IOException {
+        return launch(ProbeNode.class, provider, String.valueOf(port), secret);
+    }
+
+    /** Runs {@code main} in a JVM of its own with this module's test class path. */
+    static Process launch(Class<?> main, String... args) throws IOException {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ProbeNode.class.getName(),
-                provider, String.valueOf(port), secret).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                main.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
     /** The endpoint properties a node printed once it was ready. */

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -25,28 +23,22 @@ import org.osgi.framework.ServiceException;
 class RemoteServicesAcrossJvmsTest {
     private static final String PROVIDER = "hal";
 
-    private final List<Process> nodes = new ArrayList<>();
-    private final List<ProbeFramework> frameworks = new ArrayList<>();
+    private final StartedByTest started = new StartedByTest();
 
     @AfterEach
     void endEverything() throws Exception {
-        for (Process node : nodes) {
-            node.destroyForcibly().waitFor();
-        }
-        for (ProbeFramework framework : frameworks) {
-            framework.close();
-        }
+        started.endAll();
     }
 
     private Process node(int port) throws Exception {
         Process node = ProbeNode.launch(PROVIDER, port, ProbeFramework.PROBE_SECRET);
-        nodes.add(node);
+        started.node(node);
         return node;
     }
 
     private BlockProbe importWith(String secret, Map<String, String> endpoint) throws Exception {
         ProbeFramework client = ProbeFramework.client(PROVIDER, secret);
-        frameworks.add(client);
+        started.framework(client);
         return client.importBlocks(PROVIDER, endpoint);
     }
 
