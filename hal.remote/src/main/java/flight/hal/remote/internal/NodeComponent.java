@@ -19,6 +19,7 @@ import org.osgi.service.remoteserviceadmin.RemoteConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import flight.hal.HalDriver;
 import flight.hal.storage.BlockDevice;
 
 /**
@@ -36,9 +37,13 @@ public final class NodeComponent {
     static final String ENDPOINT = "block-devices";
     private static final Logger LOG = LoggerFactory.getLogger(NodeComponent.class);
 
-    /** The node's own block devices: neither imported ones nor the controller's remote devices are served again. */
+    /**
+     * The node's own block devices, each once: neither imported ones, nor the controller's remote devices, nor the
+     * registry's republications of a device.
+     */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            target = "(!(|(service.imported=*)(" + RemoteBlockDevices.NODE_NAME_PROPERTY + "=*)))")
+            target = "(!(|(service.imported=*)(" + RemoteBlockDevices.NODE_NAME_PROPERTY + "=*)("
+                    + HalDriver.SELECTED_PROPERTY + "=*)))")
     final List<BlockDevice> devices = new CopyOnWriteArrayList<>();
 
     private ServiceRegistration<RemoteBlockDevices> registration;
