@@ -105,4 +105,18 @@ class RemoteBlockDevicesAcrossJvmsTest {
         assertEquals(ErrorCategory.UNAVAILABLE,
                 error(remote.submit(IoRequest.flush()).toCompletableFuture().join()).category());
     }
+
+    @Test
+    void aHungNodesDeviceAnswersUnavailableOnceTheCallTimeoutHasPassed() throws Exception {
+        BlockDevice remote = remoteDevice();
+        assertTrue(remote.flush().isOk());
+
+        Process node = started.nodes.get(0);
+        // SIGSTOP: the node keeps its connection open and never answers; endEverything kills it
+        assertEquals(0, new ProcessBuilder("kill", "-STOP", String.valueOf(node.pid())).start().waitFor());
+        HalError unavailable = error(remote.read(0, ByteBuffer.allocate(BLOCK)));
+        assertEquals(ErrorCategory.UNAVAILABLE, unavailable.category());
+        assertEquals("remote.unreachable", unavailable.code());
+        assertFalse(remote.isAvailable());
+    }
 }
