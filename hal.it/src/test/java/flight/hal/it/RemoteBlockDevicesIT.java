@@ -51,8 +51,8 @@ public class RemoteBlockDevicesIT extends StorageItSupport {
         configure("flight.hal.node", "name", "it-node");
 
         Dictionary<String, Object> endpoint = new Hashtable<>();
-        endpoint.put("endpoint.id", "hal://127.0.0.1:" + port + "/block-devices");
-        endpoint.put("objectClass", "flight.hal.remote.internal.RemoteBlockDevices");
+        endpoint.put("endpoint.id", "hal://127.0.0.1:" + port + "/node");
+        endpoint.put("objectClass", "flight.hal.remote.internal.RemoteNode");
         endpoint.put("service.imported.configs", "flight.hal");
         endpoint.put("flight.hal.node.name", "it-node");
         configurationAdmin.getFactoryConfiguration("org.apache.aries.rsa.discovery.config", "it-node", "?")

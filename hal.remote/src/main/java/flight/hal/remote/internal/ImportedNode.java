@@ -11,12 +11,12 @@ import flight.hal.storage.BlockDevice;
 /** One imported node on the controller: its name, its proxy and the remote devices registered for it. */
 final class ImportedNode {
     private final String name;
-    private final RemoteBlockDevices remote;
+    private final RemoteNode remote;
     private final AtomicBoolean listing = new AtomicBoolean();
     private final List<ServiceRegistration<BlockDevice>> registrations = new ArrayList<>();
     private boolean removed;
 
-    ImportedNode(String name, RemoteBlockDevices remote) {
+    ImportedNode(String name, RemoteNode remote) {
         this.name = name;
         this.remote = remote;
     }
@@ -25,7 +25,7 @@ final class ImportedNode {
         return name;
     }
 
-    RemoteBlockDevices remote() {
+    RemoteNode remote() {
         return remote;
     }
 

@@ -24,7 +24,7 @@ import flight.hal.storage.BlockDevice;
 
 /**
  * Makes this runtime a node once the configuration {@value #PID} exists: exports its block devices as one
- * {@link RemoteBlockDevices} service through the HAL provider ({@code service.exported.configs=flight.hal}), carrying
+ * {@link RemoteNode} service through the HAL provider ({@code service.exported.configs=flight.hal}), carrying
  * the node's name. It exports only the interfaces the configuration names; anything but {@code BlockDevice} is
  * refused in the log. The provider itself still needs {@code flight.hal.remote}'s secret to export anything.
  */
@@ -33,8 +33,8 @@ import flight.hal.storage.BlockDevice;
         immediate = true, service = {})
 public final class NodeComponent {
     static final String PID = "flight.hal.node";
-    /** The endpoint name of the node's devices: the endpoint id is {@code hal://host:port/block-devices}. */
-    static final String ENDPOINT = "block-devices";
+    /** The endpoint name of the node's devices: the endpoint id is {@code hal://host:port/node}. */
+    static final String ENDPOINT = "node";
     private static final Logger LOG = LoggerFactory.getLogger(NodeComponent.class);
 
     /**
@@ -42,11 +42,11 @@ public final class NodeComponent {
      * registry's republications of a device.
      */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            target = "(!(|(service.imported=*)(" + RemoteBlockDevices.NODE_NAME_PROPERTY + "=*)("
+            target = "(!(|(service.imported=*)(" + RemoteNode.NODE_NAME_PROPERTY + "=*)("
                     + HalDriver.SELECTED_PROPERTY + "=*)))")
     final List<BlockDevice> devices = new CopyOnWriteArrayList<>();
 
-    private ServiceRegistration<RemoteBlockDevices> registration;
+    private ServiceRegistration<RemoteNode> registration;
 
     @Activate
     void activate(BundleContext context, NodeMetatype config) {
@@ -68,17 +68,17 @@ public final class NodeComponent {
             LOG.warn("Node {} exports nothing: configuration {} names no interface it can export", name, PID);
             return;
         }
-        registration = context.registerService(RemoteBlockDevices.class, new BlockDeviceServer(() -> devices),
+        registration = context.registerService(RemoteNode.class, new NodeServer(() -> devices),
                 exportProperties(name));
         LOG.info("Node {} exports its block devices", name);
     }
 
     static Dictionary<String, Object> exportProperties(String name) {
         Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put(RemoteConstants.SERVICE_EXPORTED_INTERFACES, RemoteBlockDevices.class.getName());
+        properties.put(RemoteConstants.SERVICE_EXPORTED_INTERFACES, RemoteNode.class.getName());
         properties.put(RemoteConstants.SERVICE_EXPORTED_CONFIGS, HalDistributionProvider.CONFIG_TYPE);
         properties.put(HalDistributionProvider.ENDPOINT_NAME, ENDPOINT);
-        properties.put(RemoteBlockDevices.NODE_NAME_PROPERTY, name);
+        properties.put(RemoteNode.NODE_NAME_PROPERTY, name);
         return properties;
     }
 

@@ -27,11 +27,11 @@ import flight.hal.storage.IoOperation;
 import flight.hal.storage.IoRequest;
 import flight.hal.storage.IoResult;
 import flight.hal.storage.ZoneInfo;
-import flight.hal.remote.internal.RemoteBlockDevices.Device;
-import flight.hal.remote.internal.RemoteBlockDevices.IoCall;
-import flight.hal.remote.internal.RemoteBlockDevices.IoReply;
-import flight.hal.remote.internal.RemoteBlockDevices.StatsReply;
-import flight.hal.remote.internal.RemoteBlockDevices.ZonesReply;
+import flight.hal.remote.internal.RemoteNode.Device;
+import flight.hal.remote.internal.RemoteNode.IoCall;
+import flight.hal.remote.internal.RemoteNode.IoReply;
+import flight.hal.remote.internal.RemoteNode.StatsReply;
+import flight.hal.remote.internal.RemoteNode.ZonesReply;
 
 /**
  * A node's block device on the controller, named {@code <node>/<device>}: every call goes to the node, which answers
@@ -48,14 +48,14 @@ final class RemoteBlockDevice implements BlockDevice {
 
     private final String node;
     private final Device device;
-    private final RemoteBlockDevices remote;
+    private final RemoteNode remote;
     private final Executor executor;
     private volatile boolean active;
     private volatile boolean reachable = true;
     private volatile DeviceStats lastStats = new DeviceStats(0, 0, 0, 0, 0, 0, 0);
 
     /** {@code executor} runs {@link #submit}'s calls, so the caller's thread never waits for the node. */
-    RemoteBlockDevice(String node, Device device, RemoteBlockDevices remote, Executor executor) {
+    RemoteBlockDevice(String node, Device device, RemoteNode remote, Executor executor) {
         this.node = node;
         this.device = device;
         this.remote = remote;
@@ -110,7 +110,7 @@ final class RemoteBlockDevice implements BlockDevice {
     @Override
     public HalResult<List<ZoneInfo>> reportZones() {
         return call(() -> remote.reportZones(device.name()), ZonesReply::failure,
-                reply -> HalResult.ok(reply.zones().stream().map(RemoteBlockDevices.Zone::toZoneInfo).toList()));
+                reply -> HalResult.ok(reply.zones().stream().map(RemoteNode.Zone::toZoneInfo).toList()));
     }
 
     @Override
@@ -144,7 +144,7 @@ final class RemoteBlockDevice implements BlockDevice {
      * Calls the node: its reply's failure is returned as the node's error, an unanswered call (any exception from
      * the provider's proxy, a {@code null} reply) as {@value #NODE_UNREACHABLE}.
      */
-    private <R, T> HalResult<T> call(Supplier<R> remoteCall, Function<R, RemoteBlockDevices.Failure> failure,
+    private <R, T> HalResult<T> call(Supplier<R> remoteCall, Function<R, RemoteNode.Failure> failure,
                                      Function<R, HalResult<T>> onReply) {
         R reply;
         try {
@@ -158,7 +158,7 @@ final class RemoteBlockDevice implements BlockDevice {
             return unreachable("no reply");
         }
         reachable = true;
-        RemoteBlockDevices.Failure failed = failure.apply(reply);
+        RemoteNode.Failure failed = failure.apply(reply);
         return failed != null ? HalResult.err(failed.toError()) : onReply.apply(reply);
     }
 

@@ -23,10 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import flight.hal.storage.BlockDevice;
-import flight.hal.remote.internal.RemoteBlockDevices.Device;
+import flight.hal.remote.internal.RemoteNode.Device;
 
 /**
- * The controller side: for every imported {@link RemoteBlockDevices} (a node's devices, imported by Remote Services),
+ * The controller side: for every imported {@link RemoteNode} (a node's devices, imported by Remote Services),
  * registers one {@link BlockDevice} driver per device, named {@code <node>/<device>}, and unregisters them when the
  * import goes. The node is asked for its devices off the DS thread, again every {@value #RETRY_SECONDS} s until it
  * answers (a controller may start before its nodes).
@@ -36,7 +36,7 @@ public final class RemoteDeviceRegistrar {
     static final int RETRY_SECONDS = 2;
     private static final Logger LOG = LoggerFactory.getLogger(RemoteDeviceRegistrar.class);
 
-    private final Map<RemoteBlockDevices, ImportedNode> nodes = new ConcurrentHashMap<>();
+    private final Map<RemoteNode, ImportedNode> nodes = new ConcurrentHashMap<>();
     private final ScheduledExecutorService listing = Executors.newSingleThreadScheduledExecutor(
             daemon("flight.hal.remote-listing"));
     /** Runs the remote devices' submitted requests, so no caller waits for a node on its own thread. */
@@ -51,10 +51,10 @@ public final class RemoteDeviceRegistrar {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             target = "(service.imported=*)")
-    void addNode(RemoteBlockDevices remote, Map<String, Object> properties) {
-        Object name = properties.get(RemoteBlockDevices.NODE_NAME_PROPERTY);
+    void addNode(RemoteNode remote, Map<String, Object> properties) {
+        Object name = properties.get(RemoteNode.NODE_NAME_PROPERTY);
         if (name == null || name.toString().isBlank()) {
-            LOG.warn("Imported block devices without a node name ({}): left out", RemoteBlockDevices.NODE_NAME_PROPERTY);
+            LOG.warn("Imported block devices without a node name ({}): left out", RemoteNode.NODE_NAME_PROPERTY);
             return;
         }
         ImportedNode node = new ImportedNode(name.toString(), remote);
@@ -64,7 +64,7 @@ public final class RemoteDeviceRegistrar {
         }
     }
 
-    void removeNode(RemoteBlockDevices remote) {
+    void removeNode(RemoteNode remote) {
         ImportedNode node = nodes.remove(remote);
         if (node != null) {
             node.remove();
@@ -120,7 +120,7 @@ public final class RemoteDeviceRegistrar {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(BlockDevice.INTERFACE_PROPERTY, BlockDevice.class.getName());
         properties.put(BlockDevice.NAME_PROPERTY, driverName);
-        properties.put(RemoteBlockDevices.NODE_NAME_PROPERTY, node);
+        properties.put(RemoteNode.NODE_NAME_PROPERTY, node);
         return properties;
     }
 

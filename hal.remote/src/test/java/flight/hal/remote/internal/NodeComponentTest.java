@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 
 class NodeComponentTest {
-    private final RecordingContext recording = new RecordingContext(RemoteBlockDevices.class);
+    private final RecordingContext recording = new RecordingContext(RemoteNode.class);
     private final BundleContext context = recording.context;
     private final List<Dictionary<?, ?>> registered = recording.registered;
     private final List<Object> services = recording.services;
@@ -33,11 +33,11 @@ class NodeComponentTest {
 
         assertEquals(1, registered.size());
         Dictionary<?, ?> properties = registered.get(0);
-        assertEquals(RemoteBlockDevices.class.getName(), properties.get("service.exported.interfaces"));
+        assertEquals(RemoteNode.class.getName(), properties.get("service.exported.interfaces"));
         assertEquals("flight.hal", properties.get("service.exported.configs"));
-        assertEquals("rack-1", properties.get(RemoteBlockDevices.NODE_NAME_PROPERTY));
+        assertEquals("rack-1", properties.get(RemoteNode.NODE_NAME_PROPERTY));
         assertEquals(NodeComponent.ENDPOINT, properties.get(HalDistributionProvider.ENDPOINT_NAME));
-        assertEquals("disk0", ((RemoteBlockDevices) services.get(0)).devices().get(0).name());
+        assertEquals("disk0", ((RemoteNode) services.get(0)).devices().get(0).name());
         node.deactivate();
         assertEquals(1, recording.unregistered);
     }

@@ -29,7 +29,7 @@ class RemoteBlockDeviceTest {
     private static final int BLOCK = MemoryBlockDevice.BLOCK;
 
     private final MemoryBlockDevice disk = new MemoryBlockDevice("disk0", 64);
-    private final WireNode node = new WireNode(new BlockDeviceServer(() -> List.of(disk)));
+    private final WireNode node = new WireNode(new NodeServer(() -> List.of(disk)));
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
     private final RemoteBlockDevice remote = new RemoteBlockDevice("rack-1", node.devices().get(0), node, executor);
 

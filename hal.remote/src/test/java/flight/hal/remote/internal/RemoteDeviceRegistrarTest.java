@@ -19,7 +19,7 @@ import flight.hal.storage.IoRequest;
 class RemoteDeviceRegistrarTest {
     private final RecordingContext recording = new RecordingContext(BlockDevice.class);
     private final MemoryBlockDevice disk0 = new MemoryBlockDevice("disk0", 16);
-    private final WireNode node = new WireNode(new BlockDeviceServer(
+    private final WireNode node = new WireNode(new NodeServer(
             () -> List.of(disk0, new MemoryBlockDevice("disk1", 16))));
     private final RemoteDeviceRegistrar registrar = new RemoteDeviceRegistrar();
 
@@ -39,7 +39,7 @@ class RemoteDeviceRegistrarTest {
 
     @Test
     void registersOneBlockDeviceDriverPerDeviceOfTheNodeUntilTheImportGoes() throws Exception {
-        registrar.addNode(node, Map.of(RemoteBlockDevices.NODE_NAME_PROPERTY, "rack-1"));
+        registrar.addNode(node, Map.of(RemoteNode.NODE_NAME_PROPERTY, "rack-1"));
         registrar.activate(recording.context);
 
         assertTrue(recording.awaitRegistrations(2));
@@ -63,7 +63,7 @@ class RemoteDeviceRegistrarTest {
     void aNodeThatDoesNotAnswerYetIsListedOnceItDoes() throws Exception {
         node.mode = WireNode.Mode.DEAD;
         registrar.activate(recording.context);
-        registrar.addNode(node, Map.of(RemoteBlockDevices.NODE_NAME_PROPERTY, "rack-2"));
+        registrar.addNode(node, Map.of(RemoteNode.NODE_NAME_PROPERTY, "rack-2"));
         assertTrue(recording.registered.isEmpty());
 
         node.mode = WireNode.Mode.UP;

@@ -9,13 +9,13 @@ import org.osgi.framework.ServiceException;
  * A node as the controller's proxy sees it: every argument and reply crosses Java serialization, and the node can be
  * made to fail every call as the HAL provider fails it ({@link ServiceException#REMOTE}) or to answer {@code null}.
  */
-final class WireNode implements RemoteBlockDevices {
+final class WireNode implements RemoteNode {
     enum Mode { UP, DEAD, SILENT }
 
-    private final RemoteBlockDevices node;
+    private final RemoteNode node;
     volatile Mode mode = Mode.UP;
 
-    WireNode(RemoteBlockDevices node) {
+    WireNode(RemoteNode node) {
         this.node = node;
     }
 

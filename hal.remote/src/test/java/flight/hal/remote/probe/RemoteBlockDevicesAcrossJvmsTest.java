@@ -55,7 +55,7 @@ class RemoteBlockDevicesAcrossJvmsTest {
         started.framework(controller);
         Dictionary<String, Object> config = new Hashtable<>(endpoint);
         config.put("service.imported.configs", "flight.hal");
-        config.put("objectClass", "flight.hal.remote.internal.RemoteBlockDevices");
+        config.put("objectClass", "flight.hal.remote.internal.RemoteNode");
         controller.createFactoryConfiguration("org.apache.aries.rsa.discovery.config", config);
         String name = NODE + "/" + BlockDeviceNode.DEVICE;
         ServiceTracker<BlockDevice, BlockDevice> tracker = new ServiceTracker<>(controller.context(),

@@ -27,7 +27,7 @@ import flight.hal.storage.ZoneState;
  * Serializable record of plain values and enums. Errors travel as {@link Failure}s (category, code, message), so the
  * controller returns exactly the error the node's device gave.
  */
-public interface RemoteBlockDevices {
+public interface RemoteNode {
     /** Service property of the exported (and so of the imported) service: the node's name. */
     String NODE_NAME_PROPERTY = "flight.hal.node.name";
 

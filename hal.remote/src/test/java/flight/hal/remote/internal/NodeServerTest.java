@@ -21,15 +21,15 @@ import flight.hal.storage.DeviceFeature;
 import flight.hal.storage.IoOperation;
 import flight.hal.storage.IoRequest;
 import flight.hal.storage.StorageErrors;
-import flight.hal.remote.internal.RemoteBlockDevices.Device;
-import flight.hal.remote.internal.RemoteBlockDevices.Failure;
-import flight.hal.remote.internal.RemoteBlockDevices.IoCall;
-import flight.hal.remote.internal.RemoteBlockDevices.IoReply;
+import flight.hal.remote.internal.RemoteNode.Device;
+import flight.hal.remote.internal.RemoteNode.Failure;
+import flight.hal.remote.internal.RemoteNode.IoCall;
+import flight.hal.remote.internal.RemoteNode.IoReply;
 
-class BlockDeviceServerTest {
+class NodeServerTest {
     private final MemoryBlockDevice disk = new MemoryBlockDevice("disk0", 64);
     private final List<BlockDevice> devices = new CopyOnWriteArrayList<>(List.of(disk));
-    private final BlockDeviceServer server = new BlockDeviceServer(() -> devices);
+    private final NodeServer server = new NodeServer(() -> devices);
 
     /** The call as the node receives it and the reply as the controller receives it. */
     private IoReply io(String device, IoRequest request, boolean large) {
@@ -96,12 +96,12 @@ class BlockDeviceServerTest {
 
     @Test
     void anUnknownDeviceIsNotFound() {
-        assertFailure(ErrorCategory.NOT_FOUND, BlockDeviceServer.NO_DEVICE,
+        assertFailure(ErrorCategory.NOT_FOUND, NodeServer.NO_DEVICE,
                 io("disk9", IoRequest.flush(), false));
         assertEquals(ErrorCategory.NOT_FOUND, server.stats("disk9").failure().category());
 
         devices.clear(); // the device went away on the node
-        assertFailure(ErrorCategory.NOT_FOUND, BlockDeviceServer.NO_DEVICE, io("disk0", IoRequest.flush(), false));
+        assertFailure(ErrorCategory.NOT_FOUND, NodeServer.NO_DEVICE, io("disk0", IoRequest.flush(), false));
     }
 
     @Test

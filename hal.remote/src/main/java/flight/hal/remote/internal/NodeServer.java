@@ -20,18 +20,18 @@ import flight.hal.storage.IoResult;
 import flight.hal.storage.ZoneInfo;
 
 /**
- * The node side of {@link RemoteBlockDevices}: serves the node's block devices by name. The request is rebuilt with a
+ * The node side of {@link RemoteNode}: serves the node's block devices by name. The request is rebuilt with a
  * buffer of the caller's kind, so the device itself judges alignment, range, buffer and zone rules and its error goes
  * back unchanged. A device that throws or answers {@code null} is an {@code INTERNAL} failure, not a broken call.
  */
-final class BlockDeviceServer implements RemoteBlockDevices {
+final class NodeServer implements RemoteNode {
     static final String NO_DEVICE = "remote.no_device";
-    private static final Logger LOG = LoggerFactory.getLogger(BlockDeviceServer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(NodeServer.class);
 
     private final Supplier<Collection<BlockDevice>> devices;
 
     /** {@code devices}: the node's block devices now (they come and go). */
-    BlockDeviceServer(Supplier<Collection<BlockDevice>> devices) {
+    NodeServer(Supplier<Collection<BlockDevice>> devices) {
         this.devices = devices;
     }
 
