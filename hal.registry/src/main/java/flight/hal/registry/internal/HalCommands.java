@@ -8,9 +8,12 @@ import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import flight.hal.HalResult;
 import flight.hal.LiveObjects;
+import flight.hal.fleet.HalFleet;
 import flight.hal.registry.HalRegistry;
 import flight.hal.registry.InterfaceStatus;
 
@@ -18,6 +21,7 @@ import flight.hal.registry.InterfaceStatus;
 @Component(service = HalCommands.class, property = {
         "osgi.command.scope=hal",
         "osgi.command.function=drivers",
+        "osgi.command.function=nodes",
         "osgi.command.function=info",
         "osgi.command.function=pin",
         "osgi.command.function=unpin",
@@ -28,10 +32,28 @@ public final class HalCommands {
     @Reference
     HalRegistry registry;
 
+    /** A controller's nodes, when this runtime imports any (flight.hal.remote). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile HalFleet fleet;
+
     @Descriptor("list every HAL interface with its candidate drivers; * marks the selected one, + one a role chose"
             + " (all drivers of a non-exclusive interface are AVAILABLE by name)")
-    public String drivers() {
-        return RegistryReport.interfaces(registry.interfaces());
+    public String drivers(@Descriptor("also every remote node's interfaces and selections, as the node sees them")
+                          @Parameter(names = "--all", presentValue = "true", absentValue = "false") boolean all) {
+        String local = RegistryReport.interfaces(registry.interfaces());
+        if (!all) {
+            return local;
+        }
+        HalFleet current = fleet;
+        return local + (current == null ? System.lineSeparator() + FleetReport.NO_FLEET + System.lineSeparator()
+                : FleetReport.interfaces(current, Instant.now()));
+    }
+
+    @Descriptor("list the remote nodes this controller imported: state, last heartbeat answered, round-trip time and"
+            + " the drivers it registered for each")
+    public String nodes() {
+        HalFleet current = fleet;
+        return current == null ? FleetReport.NO_FLEET : FleetReport.nodes(current.nodes(), Instant.now());
     }
 
     @Descriptor("wait until the registry has acted on every driver registered so far, then say whether every interface"

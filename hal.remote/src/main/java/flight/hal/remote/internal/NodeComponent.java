@@ -3,6 +3,7 @@ package flight.hal.remote.internal;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.framework.BundleContext;
@@ -20,11 +21,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import flight.hal.HalDriver;
+import flight.hal.fleet.HalFleet;
+import flight.hal.registry.HalRegistry;
 import flight.hal.storage.BlockDevice;
 
 /**
- * Makes this runtime a node once the configuration {@value #PID} exists: exports its block devices as one
- * {@link RemoteNode} service through the HAL provider ({@code service.exported.configs=flight.hal}), carrying
+ * Makes this runtime a node once the configuration {@value #PID} exists: exports its heartbeat, its registry's view
+ * and its block devices as one {@link RemoteNode} service through the HAL provider ({@code service.exported.configs=flight.hal}), carrying
  * the node's name. It exports only the interfaces the configuration names; anything but {@code BlockDevice} is
  * refused in the log. The provider itself still needs {@code flight.hal.remote}'s secret to export anything.
  */
@@ -42,9 +45,13 @@ public final class NodeComponent {
      * registry's republications of a device.
      */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            target = "(!(|(service.imported=*)(" + RemoteNode.NODE_NAME_PROPERTY + "=*)("
+            target = "(!(|(service.imported=*)(" + HalFleet.NODE_PROPERTY + "=*)("
                     + HalDriver.SELECTED_PROPERTY + "=*)))")
-    final List<BlockDevice> devices = new CopyOnWriteArrayList<>();
+    final List<Map.Entry<Map<String, Object>, BlockDevice>> devices = new CopyOnWriteArrayList<>();
+
+    /** The node's registry, whose view {@code hal:drivers --all} shows on the controller. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile HalRegistry registry;
 
     private ServiceRegistration<RemoteNode> registration;
 
@@ -68,7 +75,7 @@ public final class NodeComponent {
             LOG.warn("Node {} exports nothing: configuration {} names no interface it can export", name, PID);
             return;
         }
-        registration = context.registerService(RemoteNode.class, new NodeServer(() -> devices),
+        registration = context.registerService(RemoteNode.class, new NodeServer(name, () -> devices, () -> registry),
                 exportProperties(name));
         LOG.info("Node {} exports its block devices", name);
     }
@@ -78,7 +85,7 @@ public final class NodeComponent {
         properties.put(RemoteConstants.SERVICE_EXPORTED_INTERFACES, RemoteNode.class.getName());
         properties.put(RemoteConstants.SERVICE_EXPORTED_CONFIGS, HalDistributionProvider.CONFIG_TYPE);
         properties.put(HalDistributionProvider.ENDPOINT_NAME, ENDPOINT);
-        properties.put(RemoteNode.NODE_NAME_PROPERTY, name);
+        properties.put(HalFleet.NODE_PROPERTY, name);
         return properties;
     }
 

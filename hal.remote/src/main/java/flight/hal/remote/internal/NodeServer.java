@@ -4,15 +4,18 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.osgi.framework.Constants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import flight.hal.ErrorCategory;
 import flight.hal.HalError;
 import flight.hal.HalResult;
+import flight.hal.registry.HalRegistry;
 import flight.hal.storage.BlockDevice;
 import flight.hal.storage.IoOperation;
 import flight.hal.storage.IoRequest;
@@ -20,7 +23,8 @@ import flight.hal.storage.IoResult;
 import flight.hal.storage.ZoneInfo;
 
 /**
- * The node side of {@link RemoteNode}: serves the node's block devices by name. The request is rebuilt with a
+ * The node side of {@link RemoteNode}: answers heartbeats with the node's devices, describes its registry and serves
+ * its block devices by name. The request is rebuilt with a
  * buffer of the caller's kind, so the device itself judges alignment, range, buffer and zone rules and its error goes
  * back unchanged. A device that throws or answers {@code null} is an {@code INTERNAL} failure, not a broken call.
  */
@@ -28,25 +32,50 @@ final class NodeServer implements RemoteNode {
     static final String NO_DEVICE = "remote.no_device";
     private static final Logger LOG = LoggerFactory.getLogger(NodeServer.class);
 
-    private final Supplier<Collection<BlockDevice>> devices;
+    private final String node;
+    private final Supplier<? extends Collection<Map.Entry<Map<String, Object>, BlockDevice>>> devices;
+    private final Supplier<HalRegistry> registry;
 
-    /** {@code devices}: the node's block devices now (they come and go). */
-    NodeServer(Supplier<Collection<BlockDevice>> devices) {
+    /**
+     * {@code devices}: the node's block devices now, with their service properties (they come and go);
+     * {@code registry}: the node's registry, or {@code null} while it has none.
+     */
+    NodeServer(String node, Supplier<? extends Collection<Map.Entry<Map<String, Object>, BlockDevice>>> devices,
+               Supplier<HalRegistry> registry) {
+        this.node = node;
         this.devices = devices;
+        this.registry = registry;
     }
 
     @Override
-    public List<Device> devices() {
+    public Heartbeat heartbeat() {
         List<Device> listed = new ArrayList<>();
-        for (BlockDevice device : devices.get()) {
+        for (Map.Entry<Map<String, Object>, BlockDevice> device : devices.get()) {
             try {
-                listed.add(Device.of(device));
+                listed.add(Device.of(device.getValue(), ranking(device.getKey())));
             } catch (RuntimeException e) {
                 // a device that cannot describe itself is left out rather than failing the whole list
                 LOG.warn("Block device left out of the node's list: it failed to describe itself", e);
             }
         }
-        return listed;
+        return new Heartbeat(node, listed);
+    }
+
+    private static int ranking(Map<String, Object> properties) {
+        return properties.get(Constants.SERVICE_RANKING) instanceof Integer ranking ? ranking : 0;
+    }
+
+    @Override
+    public InterfacesReply interfaces() {
+        HalRegistry current = registry.get();
+        if (current == null) {
+            return InterfacesReply.failed(HalError.unavailable("node " + node + " runs no HAL registry"));
+        }
+        try {
+            return new InterfacesReply(current.interfaces().stream().map(NodeInterface::of).toList(), null);
+        } catch (RuntimeException e) {
+            return InterfacesReply.failed(HalError.internal("node " + node + ": its registry failed: " + e));
+        }
     }
 
     @Override
@@ -120,9 +149,9 @@ final class NodeServer implements RemoteNode {
     }
 
     private BlockDevice find(String name) {
-        for (BlockDevice device : devices.get()) {
-            if (device.name().equals(name)) {
-                return device;
+        for (Map.Entry<Map<String, Object>, BlockDevice> device : devices.get()) {
+            if (device.getValue().name().equals(name)) {
+                return device.getValue();
             }
         }
         return null;

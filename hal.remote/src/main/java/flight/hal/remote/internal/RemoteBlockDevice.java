@@ -19,6 +19,7 @@ import flight.hal.HalError;
 import flight.hal.HalResult;
 import flight.hal.PerformanceTier;
 import flight.hal.PlatformInfo;
+import flight.hal.fleet.HalFleet;
 import flight.hal.storage.BlockDevice;
 import flight.hal.storage.DeviceCapabilities;
 import flight.hal.storage.DeviceFeature;
@@ -37,34 +38,48 @@ import flight.hal.remote.internal.RemoteNode.ZonesReply;
  * A node's block device on the controller, named {@code <node>/<device>}: every call goes to the node, which answers
  * with its device's result or error (returned unchanged, category and code). A call the node does not answer (dead,
  * hung past the provider's call timeout, refused) is an {@code UNAVAILABLE} error with code
- * {@value #NODE_UNREACHABLE}, never an exception or a hang, and the device reports itself unavailable until a later
- * call gets through. It has no mapping: the NVM features stay on the node.
+ * {@value HalFleet#NODE_UNREACHABLE}, never an exception or a hang, and marks the node unreachable: the device is then
+ * unavailable until the node's heartbeat is answered again. It has no mapping: the NVM features stay on the node.
  */
 final class RemoteBlockDevice implements BlockDevice {
-    static final String NODE_UNREACHABLE = "remote.unreachable";
     /** Features that need the device's memory in this JVM. */
     private static final Set<DeviceFeature> LOCAL_ONLY = EnumSet.of(DeviceFeature.NVM,
             DeviceFeature.SYNCHRONOUS_MAPPING);
 
-    private final String node;
-    private final Device device;
-    private final RemoteNode remote;
+    private final ImportedNode node;
+    private final String name;
     private final Executor executor;
+    private volatile Device device;
     private volatile boolean active;
-    private volatile boolean reachable = true;
     private volatile DeviceStats lastStats = new DeviceStats(0, 0, 0, 0, 0, 0, 0);
 
     /** {@code executor} runs {@link #submit}'s calls, so the caller's thread never waits for the node. */
-    RemoteBlockDevice(String node, Device device, RemoteNode remote, Executor executor) {
+    RemoteBlockDevice(ImportedNode node, Device device, Executor executor) {
         this.node = node;
+        this.name = node.name() + "/" + device.name();
         this.device = device;
-        this.remote = remote;
         this.executor = executor;
+    }
+
+    /**
+     * Takes the node's new description of the device (its availability, ranking or geometry changed there).
+     *
+     * @return whether it differs from the one before
+     */
+    boolean update(Device described) {
+        Device before = device;
+        device = described;
+        return !before.equals(described);
+    }
+
+    /** Its {@code service.ranking} on the node, which it keeps on the controller. */
+    int ranking() {
+        return device.ranking();
     }
 
     @Override
     public String name() {
-        return node + "/" + device.name();
+        return name;
     }
 
     @Override
@@ -94,7 +109,7 @@ final class RemoteBlockDevice implements BlockDevice {
 
     private HalResult<IoResult> io(IoRequest request, boolean large) {
         IoCall call = IoCall.of(request, large);
-        return call(() -> remote.io(device.name(), call), IoReply::failure, reply -> {
+        return call(() -> node.remote().io(device.name(), call), IoReply::failure, reply -> {
             if (request.operation() == IoOperation.READ) {
                 byte[] data = reply.data();
                 if (data == null || data.length != request.length()) {
@@ -109,14 +124,14 @@ final class RemoteBlockDevice implements BlockDevice {
 
     @Override
     public HalResult<List<ZoneInfo>> reportZones() {
-        return call(() -> remote.reportZones(device.name()), ZonesReply::failure,
+        return call(() -> node.remote().reportZones(device.name()), ZonesReply::failure,
                 reply -> HalResult.ok(reply.zones().stream().map(RemoteNode.Zone::toZoneInfo).toList()));
     }
 
     @Override
     public HalResult<ZoneInfo> allocateZone() {
-        return call(() -> remote.allocateZone(device.name()), ZonesReply::failure, reply -> reply.zones().size() == 1
-                ? HalResult.ok(reply.zones().get(0).toZoneInfo())
+        return call(() -> node.remote().allocateZone(device.name()), ZonesReply::failure,
+                reply -> reply.zones().size() == 1 ? HalResult.ok(reply.zones().get(0).toZoneInfo())
                 : HalResult.err(HalError.internal(name() + " allocated " + reply.zones().size() + " zones")));
     }
 
@@ -130,10 +145,10 @@ final class RemoteBlockDevice implements BlockDevice {
         return HalResult.err(HalError.unsupportedCapability(name() + " is remote: it has no mapping"));
     }
 
-    /** The node's counters; the last ones read while the node does not answer. */
+    /** The node's counters; the last ones read while the node does not answer (then no call is made). */
     @Override
     public DeviceStats stats() {
-        call(() -> remote.stats(device.name()), StatsReply::failure, reply -> {
+        call(() -> node.remote().stats(device.name()), StatsReply::failure, reply -> {
             lastStats = reply.toStats();
             return HalResult.ok();
         });
@@ -142,10 +157,13 @@ final class RemoteBlockDevice implements BlockDevice {
 
     /**
      * Calls the node: its reply's failure is returned as the node's error, an unanswered call (any exception from
-     * the provider's proxy, a {@code null} reply) as {@value #NODE_UNREACHABLE}.
+     * the provider's proxy, a {@code null} reply) as {@value HalFleet#NODE_UNREACHABLE}.
      */
     private <R, T> HalResult<T> call(Supplier<R> remoteCall, Function<R, RemoteNode.Failure> failure,
                                      Function<R, HalResult<T>> onReply) {
+        if (!node.reachable()) {
+            return unreachable("its heartbeat is not answered");
+        }
         R reply;
         try {
             reply = remoteCall.get();
@@ -157,15 +175,14 @@ final class RemoteBlockDevice implements BlockDevice {
         if (reply == null) {
             return unreachable("no reply");
         }
-        reachable = true;
         RemoteNode.Failure failed = failure.apply(reply);
         return failed != null ? HalResult.err(failed.toError()) : onReply.apply(reply);
     }
 
     private <T> HalResult<T> unreachable(String why) {
-        reachable = false;
-        return HalResult.err(new HalError(ErrorCategory.UNAVAILABLE, NODE_UNREACHABLE,
-                "node " + node + " did not answer for " + name() + ": " + why));
+        node.callUnanswered();
+        return HalResult.err(new HalError(ErrorCategory.UNAVAILABLE, HalFleet.NODE_UNREACHABLE,
+                "node " + node.name() + " did not answer for " + name() + ": " + why));
     }
 
     @Override
@@ -191,10 +208,10 @@ final class RemoteBlockDevice implements BlockDevice {
         return active;
     }
 
-    /** Available on the node when it was listed, and the node answered the last call. */
+    /** Available on the node at its last heartbeat, and the node reachable. */
     @Override
     public boolean isAvailable() {
-        return device.available() && reachable;
+        return device.available() && node.reachable();
     }
 
     @Override

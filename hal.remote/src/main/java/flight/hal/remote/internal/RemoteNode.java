@@ -10,7 +10,11 @@ import flight.hal.ErrorCategory;
 import flight.hal.HalCapability;
 import flight.hal.HalError;
 import flight.hal.PerformanceTier;
+import flight.hal.LiveObjects;
 import flight.hal.PlatformInfo;
+import flight.hal.registry.DriverDescription;
+import flight.hal.registry.DriverState;
+import flight.hal.registry.InterfaceStatus;
 import flight.hal.storage.BlockDevice;
 import flight.hal.storage.DeviceCapabilities;
 import flight.hal.storage.DeviceFeature;
@@ -21,18 +25,19 @@ import flight.hal.storage.ZoneInfo;
 import flight.hal.storage.ZoneState;
 
 /**
- * The wire form of a node's block devices: what a node exports through the HAL provider and the controller imports.
- * {@link BlockDevice} itself cannot cross the wire (it carries {@code ByteBuffer}s and {@code CompletionStage}s), so
- * this private interface names a device per call and moves data as {@code byte[]}; every argument and reply is a
- * Serializable record of plain values and enums. Errors travel as {@link Failure}s (category, code, message), so the
- * controller returns exactly the error the node's device gave.
+ * The wire form of a node: what a node exports through the HAL provider and the controller imports. It answers the
+ * controller's heartbeat, shows the node's registry and serves its block devices. {@link BlockDevice} itself cannot
+ * cross the wire (it carries {@code ByteBuffer}s and {@code CompletionStage}s), so this private interface names a device
+ * per call and moves data as {@code byte[]}; every argument and reply is a Serializable record of plain values and
+ * enums. Errors travel as {@link Failure}s (category, code, message), so the controller returns exactly the error the
+ * node's device gave.
  */
 public interface RemoteNode {
-    /** Service property of the exported (and so of the imported) service: the node's name. */
-    String NODE_NAME_PROPERTY = "flight.hal.node.name";
+    /** The node's answer to the controller's heartbeat: its name and every block device it has now. */
+    Heartbeat heartbeat();
 
-    /** Every block device of the node, with its geometry. */
-    List<Device> devices();
+    /** The node's registry: every interface with its candidates, or a failure when the node runs no registry. */
+    InterfacesReply interfaces();
 
     /** Runs {@code call} on the node's device {@code device}. */
     IoReply io(String device, IoCall call);
@@ -89,13 +94,56 @@ public interface RemoteNode {
         }
     }
 
-    /** One device of the node as the node's registry sees it. */
-    record Device(String name, String version, boolean available, Set<HalCapability> capabilities,
+    /** One device of the node as the node sees it, with its {@code service.ranking} there. */
+    record Device(String name, String version, int ranking, boolean available, Set<HalCapability> capabilities,
                   PerformanceTier tier, Platform platform, Geometry geometry) implements Serializable {
-        static Device of(BlockDevice device) {
-            return new Device(device.name(), device.version(), device.isAvailable(),
+        static Device of(BlockDevice device, int ranking) {
+            return new Device(device.name(), device.version(), ranking, device.isAvailable(),
                     copy(device.capabilities(), HalCapability.class), device.performanceTier(),
                     Platform.of(device.platformInfo()), Geometry.of(device.deviceCapabilities()));
+        }
+    }
+
+    /** A heartbeat's answer: the node's name and its devices now, so the controller follows devices coming and going. */
+    record Heartbeat(String node, List<Device> devices) implements Serializable {
+    }
+
+    /** A {@link DriverDescription} on the wire, without the platform and the live objects. */
+    record NodeDriver(String interfaceName, String name, String version, String bundle, long bundleId,
+                      long serviceId, int ranking, DriverState state, Failure failure,
+                      Set<HalCapability> capabilities, PerformanceTier tier) implements Serializable {
+        static NodeDriver of(DriverDescription driver) {
+            return new NodeDriver(driver.interfaceName(), driver.name(), driver.version(),
+                    driver.bundleSymbolicName(), driver.bundleId(), driver.serviceId(), driver.ranking(),
+                    driver.state(), driver.failure() == null ? null : Failure.of(driver.failure()),
+                    copy(driver.capabilities(), HalCapability.class), driver.performanceTier());
+        }
+
+        DriverDescription toDescription() {
+            return new DriverDescription(interfaceName, name, version, bundle, bundleId, serviceId, ranking, state,
+                    failure == null ? null : failure.toError(), capabilities, tier, null, LiveObjects.NONE);
+        }
+    }
+
+    /** An {@link InterfaceStatus} on the wire, without the roles. */
+    record NodeInterface(String interfaceName, String selected, String pin, String note,
+                         Set<HalCapability> required, List<NodeDriver> candidates) implements Serializable {
+        static NodeInterface of(InterfaceStatus status) {
+            return new NodeInterface(status.interfaceName(), status.selected(), status.pin(), status.note(),
+                    copy(status.required(), HalCapability.class),
+                    status.candidates().stream().map(NodeDriver::of).toList());
+        }
+
+        InterfaceStatus toStatus() {
+            return new InterfaceStatus(interfaceName, selected, pin, note, required,
+                    candidates.stream().map(NodeDriver::toDescription).toList(), List.of());
+        }
+    }
+
+    /** The node registry's interfaces, or a failure. */
+    record InterfacesReply(List<NodeInterface> interfaces, Failure failure) implements Serializable {
+        static InterfacesReply failed(HalError error) {
+            return new InterfacesReply(List.of(), Failure.of(error));
         }
     }
 
@@ -175,7 +223,7 @@ public interface RemoteNode {
     }
 
     /** A modifiable, Serializable copy of {@code values} (an {@link EnumSet}). */
-    private static <E extends Enum<E>> Set<E> copy(Set<E> values, Class<E> type) {
+    static <E extends Enum<E>> Set<E> copy(Set<E> values, Class<E> type) {
         return values.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(values);
     }
 }

@@ -1,5 +1,9 @@
 package flight.hal.remote.internal;
 
+import java.util.Map;
+
+import org.osgi.framework.Constants;
+
 import java.nio.ByteBuffer;
 import java.util.EnumSet;
 import java.util.List;
@@ -36,6 +40,11 @@ public class MemoryBlockDevice implements BlockDevice {
     private long bytesRead;
     private long bytesWritten;
     volatile boolean lastFua;
+
+    /** This device as a DS tuple of a node's reference: its service properties (a ranking) and itself. */
+    Map.Entry<Map<String, Object>, BlockDevice> ranked(int ranking) {
+        return Map.entry(Map.of(Constants.SERVICE_RANKING, ranking), this);
+    }
 
     public MemoryBlockDevice(String name, int blocks) {
         this.name = name;

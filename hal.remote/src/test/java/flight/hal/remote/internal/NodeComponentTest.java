@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 
+import flight.hal.fleet.HalFleet;
+
 class NodeComponentTest {
     private final RecordingContext recording = new RecordingContext(RemoteNode.class);
     private final BundleContext context = recording.context;
@@ -28,16 +30,18 @@ class NodeComponentTest {
     @Test
     void aNamedNodeExportsItsBlockDevicesThroughTheHalProviderUntilDeactivated() {
         NodeComponent node = new NodeComponent();
-        node.devices.add(new MemoryBlockDevice("disk0", 8));
+        node.devices.add(new MemoryBlockDevice("disk0", 8).ranked(5));
         node.activate(context, config(" rack-1 ", "flight.hal.storage.BlockDevice"));
 
         assertEquals(1, registered.size());
         Dictionary<?, ?> properties = registered.get(0);
         assertEquals(RemoteNode.class.getName(), properties.get("service.exported.interfaces"));
         assertEquals("flight.hal", properties.get("service.exported.configs"));
-        assertEquals("rack-1", properties.get(RemoteNode.NODE_NAME_PROPERTY));
+        assertEquals("rack-1", properties.get(HalFleet.NODE_PROPERTY));
         assertEquals(NodeComponent.ENDPOINT, properties.get(HalDistributionProvider.ENDPOINT_NAME));
-        assertEquals("disk0", ((RemoteNode) services.get(0)).devices().get(0).name());
+        RemoteNode.Heartbeat heartbeat = ((RemoteNode) services.get(0)).heartbeat();
+        assertEquals("rack-1", heartbeat.node());
+        assertEquals("disk0", heartbeat.devices().get(0).name());
         node.deactivate();
         assertEquals(1, recording.unregistered);
     }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
+import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,7 +17,13 @@ import org.junit.jupiter.api.Test;
 
 import flight.hal.ErrorCategory;
 import flight.hal.HalCapability;
+import flight.hal.HalError;
+import flight.hal.LiveObjects;
 import flight.hal.PerformanceTier;
+import flight.hal.registry.DriverDescription;
+import flight.hal.registry.DriverState;
+import flight.hal.registry.HalRegistry;
+import flight.hal.registry.InterfaceStatus;
 import flight.hal.storage.BlockDevice;
 import flight.hal.storage.DeviceFeature;
 import flight.hal.storage.IoOperation;
@@ -23,13 +31,18 @@ import flight.hal.storage.IoRequest;
 import flight.hal.storage.StorageErrors;
 import flight.hal.remote.internal.RemoteNode.Device;
 import flight.hal.remote.internal.RemoteNode.Failure;
+import flight.hal.remote.internal.RemoteNode.Heartbeat;
+import flight.hal.remote.internal.RemoteNode.InterfacesReply;
 import flight.hal.remote.internal.RemoteNode.IoCall;
 import flight.hal.remote.internal.RemoteNode.IoReply;
+import flight.hal.remote.internal.RemoteNode.NodeInterface;
 
 class NodeServerTest {
     private final MemoryBlockDevice disk = new MemoryBlockDevice("disk0", 64);
-    private final List<BlockDevice> devices = new CopyOnWriteArrayList<>(List.of(disk));
-    private final NodeServer server = new NodeServer(() -> devices);
+    private final List<Map.Entry<Map<String, Object>, BlockDevice>> devices =
+            new CopyOnWriteArrayList<>(List.of(disk.ranked(40)));
+    private volatile HalRegistry registry;
+    private final NodeServer server = new NodeServer("rack-1", () -> devices, () -> registry);
 
     /** The call as the node receives it and the reply as the controller receives it. */
     private IoReply io(String device, IoRequest request, boolean large) {
@@ -43,12 +56,15 @@ class NodeServerTest {
     }
 
     @Test
-    void listsEveryDeviceWithItsGeometryFeaturesAndCapabilities() {
-        List<Device> listed = Wire.across(server.devices());
+    void answersTheHeartbeatWithEveryDeviceItsRankingGeometryFeaturesAndCapabilities() {
+        Heartbeat heartbeat = Wire.across(server.heartbeat());
 
+        assertEquals("rack-1", heartbeat.node());
+        List<Device> listed = heartbeat.devices();
         assertEquals(1, listed.size());
         Device device = listed.get(0);
         assertEquals("disk0", device.name());
+        assertEquals(40, device.ranking());
         assertEquals("1.2.3", device.version());
         assertTrue(device.available());
         assertEquals(PerformanceTier.HIGH, device.tier());
@@ -106,24 +122,48 @@ class NodeServerTest {
 
     @Test
     void aDeviceThatThrowsOrAnswersNullIsAnInternalFailureNotABrokenCall() {
-        BlockDevice throwing = new MemoryBlockDevice("bad", 8) {
+        MemoryBlockDevice throwing = new MemoryBlockDevice("bad", 8) {
             @Override
             public synchronized flight.hal.HalResult<flight.hal.storage.IoResult> execute(IoRequest request) {
                 throw new IllegalStateException("boom");
             }
         };
-        BlockDevice silent = new MemoryBlockDevice("silent", 8) {
+        MemoryBlockDevice silent = new MemoryBlockDevice("silent", 8) {
             @Override
             public flight.hal.HalResult<java.util.List<flight.hal.storage.ZoneInfo>> reportZones() {
                 return null;
             }
         };
-        devices.add(throwing);
-        devices.add(silent);
+        devices.add(throwing.ranked(0));
+        devices.add(silent.ranked(0));
 
         IoReply reply = io("bad", IoRequest.flush(), false);
         assertFailure(ErrorCategory.INTERNAL, "internal", reply);
         assertTrue(reply.failure().message().contains("boom"), reply.failure().message());
         assertEquals(ErrorCategory.INTERNAL, server.reportZones("silent").failure().category());
+    }
+
+    @Test
+    void showsItsRegistrysInterfacesAndCandidatesAcrossTheWire() {
+        assertEquals(ErrorCategory.UNAVAILABLE, Wire.across(server.interfaces()).failure().category(),
+                "a node without a registry says so");
+
+        DriverDescription driver = new DriverDescription(BlockDevice.class.getName(), "disk0", "1.2.3",
+                "flight.hal.driver.storage", 12, 99, 40, DriverState.AVAILABLE,
+                HalError.unavailable("not yet"), Set.of(HalCapability.DMA), PerformanceTier.HIGH, null,
+                LiveObjects.NONE);
+        InterfaceStatus status = new InterfaceStatus(BlockDevice.class.getName(), null, "disk0", "pinned",
+                Set.of(HalCapability.DMA), List.of(driver), List.of());
+        registry = (HalRegistry) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {HalRegistry.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("interfaces")) {
+                        throw new AssertionError("unexpected call " + method);
+                    }
+                    return List.of(status);
+                });
+
+        InterfacesReply reply = Wire.across(server.interfaces());
+        assertNull(reply.failure());
+        assertEquals(List.of(status), reply.interfaces().stream().map(NodeInterface::toStatus).toList());
     }
 }

@@ -10,12 +10,19 @@ import java.util.concurrent.TimeUnit;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
-/** A bundle context that records the registrations of one service type; every other call is unexpected and fails. */
+/**
+ * A bundle context that records the registrations of one service type, their property changes and unregistrations;
+ * every other call is unexpected and fails.
+ */
 final class RecordingContext {
     final List<Dictionary<?, ?>> registered = new CopyOnWriteArrayList<>();
     final List<Object> services = new CopyOnWriteArrayList<>();
     volatile int unregistered;
+    /** The properties each {@code setProperties} published, in order. */
+    final List<Dictionary<?, ?>> modified = new CopyOnWriteArrayList<>();
     private final Semaphore registrations = new Semaphore(0);
+    private final Semaphore unregistrations = new Semaphore(0);
+    private final Semaphore modifications = new Semaphore(0);
     final BundleContext context;
 
     RecordingContext(Class<?> serviceType) {
@@ -30,8 +37,18 @@ final class RecordingContext {
                     registrations.release();
                     return Proxy.newProxyInstance(loader, new Class<?>[] {ServiceRegistration.class},
                             (registration, m, a) -> {
-                                synchronized (this) {
-                                    unregistered++;
+                                switch (m.getName()) {
+                                    case "unregister" -> {
+                                        synchronized (this) {
+                                            unregistered++;
+                                        }
+                                        unregistrations.release();
+                                    }
+                                    case "setProperties" -> {
+                                        modified.add((Dictionary<?, ?>) a[0]);
+                                        modifications.release();
+                                    }
+                                    default -> throw new AssertionError("unexpected call " + m);
                                 }
                                 return null;
                             });
@@ -41,5 +58,27 @@ final class RecordingContext {
     /** Waits at most 10 s for {@code count} more registrations, made on any thread. */
     boolean awaitRegistrations(int count) throws InterruptedException {
         return registrations.tryAcquire(count, 10, TimeUnit.SECONDS);
+    }
+
+    /** Waits at most 10 s for {@code count} more unregistrations, made on any thread. */
+    boolean awaitUnregistrations(int count) throws InterruptedException {
+        return unregistrations.tryAcquire(count, 10, TimeUnit.SECONDS);
+    }
+
+    /** Waits at most 10 s for a {@code setProperties} (from now on) that sets {@code key} to {@code value}. */
+    boolean awaitModified(String key, Object value) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        int seen = modified.size();
+        while (true) {
+            for (; seen < modified.size(); seen++) {
+                if (value.equals(modified.get(seen).get(key))) {
+                    return true;
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !modifications.tryAcquire(left, TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+        }
     }
 }

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,7 @@ import flight.hal.ErrorCategory;
 import flight.hal.HalCapability;
 import flight.hal.HalError;
 import flight.hal.HalResult;
+import flight.hal.fleet.HalFleet;
 import flight.hal.storage.DeviceFeature;
 import flight.hal.storage.IoOperation;
 import flight.hal.storage.IoRequest;
@@ -29,9 +33,21 @@ class RemoteBlockDeviceTest {
     private static final int BLOCK = MemoryBlockDevice.BLOCK;
 
     private final MemoryBlockDevice disk = new MemoryBlockDevice("disk0", 64);
-    private final WireNode node = new WireNode(new NodeServer(() -> List.of(disk)));
+    private final WireNode node = new WireNode(new NodeServer("rack-1", () -> List.of(disk.ranked(7)), () -> null));
+    private final AtomicInteger healthChanges = new AtomicInteger();
+    private final ImportedNode imported = new ImportedNode("rack-1", "hal://127.0.0.1:1/node", node,
+            changed -> healthChanges.incrementAndGet());
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
-    private final RemoteBlockDevice remote = new RemoteBlockDevice("rack-1", node.devices().get(0), node, executor);
+    private final RemoteBlockDevice remote = new RemoteBlockDevice(imported, node.heartbeat().devices().get(0),
+            executor);
+
+    RemoteBlockDeviceTest() {
+        heartbeatAnswered();
+    }
+
+    private void heartbeatAnswered() {
+        imported.heartbeatEnded(true, Instant.now(), Duration.ofMillis(1));
+    }
 
     @AfterEach
     void stopExecutor() {
@@ -52,6 +68,7 @@ class RemoteBlockDeviceTest {
     void isNamedAfterNodeAndDeviceAndDescribesTheNodesDeviceWithoutItsMapping() {
         assertEquals("rack-1/disk0", remote.name());
         assertEquals("1.2.3", remote.version());
+        assertEquals(7, remote.ranking(), "the ranking it has on the node");
         assertEquals(disk.deviceCapabilities().capacityBlocks(), remote.deviceCapabilities().capacityBlocks());
         assertEquals(Set.of(DeviceFeature.FUA), remote.deviceCapabilities().features());
         assertEquals(Set.of(HalCapability.DMA), remote.capabilities());
@@ -98,23 +115,29 @@ class RemoteBlockDeviceTest {
     }
 
     @Test
-    void aNodeThatDoesNotAnswerIsUnavailableUntilItAnswersAgain() {
+    void aCallTheNodeDoesNotAnswerMarksItUnreachableAndLaterCallsFailAtOnceUntilItsHeartbeatIsAnswered() {
         remote.write(0, ByteBuffer.allocate(BLOCK));
         long written = remote.stats().bytesWritten();
         node.mode = WireNode.Mode.DEAD;
 
-        assertError(ErrorCategory.UNAVAILABLE, RemoteBlockDevice.NODE_UNREACHABLE,
-                remote.read(0, ByteBuffer.allocate(BLOCK)));
+        assertError(ErrorCategory.UNAVAILABLE, HalFleet.NODE_UNREACHABLE, remote.read(0, ByteBuffer.allocate(BLOCK)));
         assertFalse(remote.isAvailable());
-        assertError(ErrorCategory.UNAVAILABLE, RemoteBlockDevice.NODE_UNREACHABLE, remote.reportZones());
-        assertError(ErrorCategory.UNAVAILABLE, RemoteBlockDevice.NODE_UNREACHABLE,
+        assertEquals(1, healthChanges.get(), "the controller is told once, to publish the change");
+        node.mode = WireNode.Mode.UP;
+        assertError(ErrorCategory.UNAVAILABLE, HalFleet.NODE_UNREACHABLE, remote.reportZones());
+        assertError(ErrorCategory.UNAVAILABLE, HalFleet.NODE_UNREACHABLE,
                 remote.submit(IoRequest.flush()).toCompletableFuture().join());
         assertEquals(written, remote.stats().bytesWritten(), "the last counters read");
+        assertEquals(1, healthChanges.get());
 
+        heartbeatAnswered();
+        assertTrue(remote.isAvailable());
         node.mode = WireNode.Mode.SILENT;
-        assertError(ErrorCategory.UNAVAILABLE, RemoteBlockDevice.NODE_UNREACHABLE, remote.flush());
+        assertError(ErrorCategory.UNAVAILABLE, HalFleet.NODE_UNREACHABLE, remote.flush());
+        assertEquals(2, healthChanges.get());
 
         node.mode = WireNode.Mode.UP;
+        heartbeatAnswered();
         assertTrue(remote.flush().isOk());
         assertTrue(remote.isAvailable());
     }

@@ -1,22 +1,37 @@
 package flight.hal.remote.internal;
 
-import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.osgi.framework.ServiceException;
 
 /**
  * A node as the controller's proxy sees it: every argument and reply crosses Java serialization, and the node can be
- * made to fail every call as the HAL provider fails it ({@link ServiceException#REMOTE}) or to answer {@code null}.
+ * made to fail every call as the HAL provider fails it ({@link ServiceException#REMOTE}) to answer {@code null}, or to hang until released.
  */
 final class WireNode implements RemoteNode {
-    enum Mode { UP, DEAD, SILENT }
+    enum Mode { UP, DEAD, SILENT, HUNG }
 
     private final RemoteNode node;
     volatile Mode mode = Mode.UP;
+    private final CountDownLatch released = new CountDownLatch(1);
 
     WireNode(RemoteNode node) {
         this.node = node;
+    }
+
+    /** Ends every call the {@link Mode#HUNG} node holds. */
+    void release() {
+        released.countDown();
+    }
+
+    private void awaitRelease() {
+        try {
+            released.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private <T> T call(Supplier<T> onNode) {
@@ -24,12 +39,21 @@ final class WireNode implements RemoteNode {
             case UP -> Wire.across(onNode.get());
             case DEAD -> throw new ServiceException("node did not answer within 2000 ms", ServiceException.REMOTE);
             case SILENT -> null;
+            case HUNG -> {
+                awaitRelease();
+                throw new ServiceException("node did not answer within 2000 ms", ServiceException.REMOTE);
+            }
         };
     }
 
     @Override
-    public List<Device> devices() {
-        return call(node::devices);
+    public Heartbeat heartbeat() {
+        return call(node::heartbeat);
+    }
+
+    @Override
+    public InterfacesReply interfaces() {
+        return call(node::interfaces);
     }
 
     @Override
