@@ -14,7 +14,8 @@ import flight.hal.LiveObjects;
 
 /**
  * Keeps the best available driver of every HAL interface selected and re-selects at once when drivers come, go or
- * change rank.
+ * change rank, or when a driver's registration is modified: a selected driver is then asked again whether it is
+ * available, and moved away from if it is not (a remote driver whose node died).
  *
  * <p>Candidates of an interface are ordered as OSGi orders services (highest {@code service.ranking}, then lowest
  * {@code service.id}); the selected one is the first that is available, matches the pin if there is one, and

@@ -1,5 +1,7 @@
 package flight.hal.registry.internal;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 
@@ -26,6 +28,11 @@ final class Candidate {
     volatile boolean removed;
     /** An initialize() that timed out is still running: it is not called again until that one returns. */
     volatile boolean initializing;
+    /**
+     * Its registration was modified: at the next reselection an initialized driver is asked again whether it is
+     * available (a remote driver's node went away), and left if it is not.
+     */
+    final AtomicBoolean recheck = new AtomicBoolean();
 
     Candidate(String interfaceName, ServiceReference<?> reference, HalDriver driver) {
         this.interfaceName = interfaceName;

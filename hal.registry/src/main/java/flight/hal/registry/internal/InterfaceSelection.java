@@ -88,6 +88,7 @@ final class InterfaceSelection {
     /** Its properties changed (ranking, name): a failed candidate is tried again, the order may change. */
     void modified(Candidate candidate) {
         candidate.failure = null;
+        candidate.recheck.set(true);
         await(reselect());
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.osgi.framework.ServiceRegistration;
 import org.slf4j.Logger;
@@ -35,6 +36,8 @@ final class Reselection {
     private final SelectionContext context;
     private final Leaving leaving;
     private ServiceRegistration<?> republication;
+    /** The candidates whose registration was modified since the last run; this run's, on the worker only. */
+    private Set<Candidate> rechecked = Set.of();
 
     Reselection(InterfaceSelection selection, SelectionContext context) {
         this.selection = selection;
@@ -44,6 +47,8 @@ final class Reselection {
 
     void run() {
         InterfaceSelection.Plan plan = selection.plan();
+        rechecked = plan.candidates().stream().filter(candidate -> candidate.recheck.getAndSet(false))
+                .collect(Collectors.toSet());
         RoleHandle<?> plainRole = plan.roles().get(0);
         Set<Candidate> usedByName = plan.exclusive() || plan.closing() ? Set.of() : activateAll(plan, plainRole);
         Map<RoleHandle<?>, Candidate> chosen = new LinkedHashMap<>();
@@ -163,10 +168,13 @@ final class Reselection {
         return missing.isEmpty() ? null : "lacks " + sorted(missing);
     }
 
-    /** Whether {@code candidate} can take calls now: it is, or it describes itself, is available and initializes. */
+    /**
+     * Whether {@code candidate} can take calls now: it is (and, if its registration was modified, still available),
+     * or it describes itself, is available and initializes.
+     */
     private boolean usable(Candidate candidate) {
         if (candidate.activation != null) {
-            return true;
+            return !rechecked.contains(candidate) || candidate.available();
         }
         if (candidate.failure != null || candidate.initializing) {
             return false;

@@ -123,6 +123,25 @@ class NonExclusiveSelectionTest {
     }
 
     @Test
+    void aRoleLeavesADiskThatIsNoLongerAvailableOnceItsRegistrationChangesAndTakesItBackWhenItIsAgain() {
+        disk("local", 10, HalCapability.DMA);
+        Candidate remote = disk("node/disk0", 100, HalCapability.DMA);
+        DriverHandle<?> role = selection.handle(EnumSet.of(HalCapability.DMA));
+        assertEquals("node/disk0", role.current().name());
+
+        ((FakeDriver) remote.driver).available = false; // its node died: the controller publishes its properties
+        selection.modified(remote);
+        assertEquals("local", role.current().name());
+        assertEquals(DriverState.UNAVAILABLE, states().get("node/disk0"));
+        assertTrue(journal.contains("shutdown node/disk0"), journal.toString());
+
+        ((FakeDriver) remote.driver).available = true;
+        selection.modified(remote);
+        assertEquals("node/disk0", role.current().name());
+        assertEquals(DriverState.AVAILABLE, states().get("node/disk0"));
+    }
+
+    @Test
     void anExclusiveInterfaceStillSelectsOneAndKeepsTheOthersOnStandby() {
         InterfaceSelection memory = new InterfaceSelection("flight.hal.memory.MemoryDriver", context);
         memory.add(new Candidate(memory.interfaceName, new FakeReference(90, "high", 20),

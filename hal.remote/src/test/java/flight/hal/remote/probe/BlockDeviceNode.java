@@ -5,17 +5,21 @@ import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
 
+import org.osgi.framework.Constants;
+
 import flight.hal.storage.BlockDevice;
 import flight.hal.remote.internal.MemoryBlockDevice;
 
 /**
  * A HAL node in its own JVM for {@link RemoteBlockDevicesAcrossJvmsTest}: a framework with the HAL provider on
- * 127.0.0.1, one in-memory block device {@value #DEVICE} and the node configuration {@code flight.hal.node}; prints
+ * 127.0.0.1, one in-memory block device {@value #DEVICE} (ranking {@value #DEVICE_RANKING}) and the node configuration {@code flight.hal.node}; prints
  * the export's endpoint properties and {@code READY}, and stops when its standard input closes.
  */
 public final class BlockDeviceNode {
     static final String DEVICE = "disk0";
     static final int DEVICE_BLOCKS = 4096;
+    /** The device's ranking on the node, which the controller's driver keeps: above a local device's. */
+    static final int DEVICE_RANKING = 100;
 
     private BlockDeviceNode() {
     }
@@ -30,6 +34,7 @@ public final class BlockDeviceNode {
             Dictionary<String, Object> driver = new Hashtable<>();
             driver.put(BlockDevice.INTERFACE_PROPERTY, BlockDevice.class.getName());
             driver.put(BlockDevice.NAME_PROPERTY, DEVICE);
+            driver.put(Constants.SERVICE_RANKING, DEVICE_RANKING);
             framework.context().registerService(BlockDevice.class, new MemoryBlockDevice(DEVICE, DEVICE_BLOCKS),
                     driver);
             Dictionary<String, Object> node = new Hashtable<>();

@@ -31,6 +31,10 @@ final class ProbeFramework implements AutoCloseable {
     /** The versions of hal.api's packages hal.remote imports (their package-info). */
     private static final String API_VERSION = "3.0.0";
     private static final String STORAGE_VERSION = "2.1.0";
+    private static final String REGISTRY_VERSION = "1.3.0";
+    private static final String FLEET_VERSION = "1.0.0";
+    /** The HAL registry's bundle, for a controller whose selections fall back when a node dies. */
+    static final String HAL_REGISTRY = "flight.hal.registry-";
     private static final List<String> COMMON = List.of("org.osgi.util.function-", "org.osgi.util.promise-",
             "org.osgi.service.component-", "org.apache.felix.scr-", "org.apache.felix.configadmin-",
             "org.apache.felix.eventadmin-",
@@ -45,18 +49,26 @@ final class ProbeFramework implements AutoCloseable {
 
     /** Starts the framework; {@code beforeProvider} runs once Config Admin is up and before the provider starts. */
     ProbeFramework(String provider, Path storage, ProviderSetup beforeProvider) throws Exception {
+        this(provider, storage, List.of(), beforeProvider);
+    }
+
+    /** As above, with the bundles {@code extra} (jar name prefixes) installed and started with the common ones. */
+    ProbeFramework(String provider, Path storage, List<String> extra, ProviderSetup beforeProvider) throws Exception {
         Map<String, String> properties = new HashMap<>();
         properties.put("org.osgi.framework.storage", storage.toString());
         properties.put("org.osgi.framework.storage.clean", "onFirstInit");
         properties.put("org.osgi.framework.system.packages.extra",
                 "flight.hal.remote.probe;version=1.0.0,org.slf4j;version=1.7.36,org.slf4j;version=2.0.17,"
                         // the HAL API from the class path, so the test and both frameworks share BlockDevice
-                        + "flight.hal;version=" + API_VERSION + ",flight.hal.storage;version=" + STORAGE_VERSION);
+                        + "flight.hal;version=" + API_VERSION + ",flight.hal.storage;version=" + STORAGE_VERSION
+                        + ",flight.hal.registry;version=" + REGISTRY_VERSION + ",flight.hal.fleet;version="
+                        + FLEET_VERSION);
         framework = new FrameworkFactory().newFramework(properties);
         framework.start();
         try {
             // all installed first: the topology manager needs a provider's distribution capability to resolve
             List<Bundle> common = install(COMMON);
+            common.addAll(install(extra));
             List<Bundle> providers = install(PROVIDERS.get(provider));
             start(common);
             beforeProvider.setUp(this);
@@ -130,7 +142,12 @@ final class ProbeFramework implements AutoCloseable {
 
     /** A framework that imports: with the {@code hal} provider, configured with {@code secret}. */
     static ProbeFramework client(String provider, String secret) throws Exception {
-        return new ProbeFramework(provider, Files.createTempDirectory("probe-client").resolve("felix"), f -> {
+        return client(provider, secret, List.of());
+    }
+
+    /** A framework that imports, with the bundles {@code extra} too. */
+    static ProbeFramework client(String provider, String secret, List<String> extra) throws Exception {
+        return new ProbeFramework(provider, Files.createTempDirectory("probe-client").resolve("felix"), extra, f -> {
             if (provider.equals("hal")) {
                 f.configure("flight.hal.remote", halSettings(0, secret));
             }

@@ -7,21 +7,34 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceEvent;
 import org.osgi.util.tracker.ServiceTracker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import flight.hal.ErrorCategory;
+import flight.hal.HalCapability;
 import flight.hal.HalError;
 import flight.hal.HalResult;
+import flight.hal.registry.DriverHandle;
+import flight.hal.registry.HalRegistry;
+import flight.hal.remote.internal.MemoryBlockDevice;
 import flight.hal.storage.BlockDevice;
 import flight.hal.storage.IoRequest;
 import flight.hal.storage.StorageErrors;
@@ -35,6 +48,7 @@ import flight.hal.storage.StorageErrors;
 class RemoteBlockDevicesAcrossJvmsTest {
     private static final String NODE = "rack-1";
     private static final int BLOCK = 512;
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteBlockDevicesAcrossJvmsTest.class);
 
     private final StartedByTest started = new StartedByTest();
 
@@ -45,14 +59,23 @@ class RemoteBlockDevicesAcrossJvmsTest {
 
     /** Starts a node and a controller, and returns the node's device as the controller's driver. */
     private BlockDevice remoteDevice() throws Exception {
-        Process node = ProbeNode.launch(BlockDeviceNode.class, String.valueOf(ProbeNode.freePort()),
-                ProbeFramework.PROBE_SECRET, NODE);
+        ProbeFramework controller = ProbeFramework.client("hal", ProbeFramework.PROBE_SECRET);
+        started.framework(controller);
+        return remoteDevice(controller, startNode(ProbeNode.freePort()));
+    }
+
+    /** Starts a node JVM on {@code port} and returns the endpoint properties it announced. */
+    private Map<String, String> startNode(int port) throws Exception {
+        Process node = ProbeNode.launch(BlockDeviceNode.class, String.valueOf(port), ProbeFramework.PROBE_SECRET,
+                NODE);
         started.node(node);
         Map<String, String> endpoint = ProbeNode.awaitReady(node);
         assertEquals(NODE, endpoint.get("flight.hal.node.name"));
+        return endpoint;
+    }
 
-        ProbeFramework controller = ProbeFramework.client("hal", ProbeFramework.PROBE_SECRET);
-        started.framework(controller);
+    /** Imports the node's endpoint into {@code controller} and returns the node's device as its driver. */
+    private BlockDevice remoteDevice(ProbeFramework controller, Map<String, String> endpoint) throws Exception {
         Dictionary<String, Object> config = new Hashtable<>(endpoint);
         config.put("service.imported.configs", "flight.hal");
         config.put("objectClass", "flight.hal.remote.internal.RemoteNode");
@@ -118,5 +141,78 @@ class RemoteBlockDevicesAcrossJvmsTest {
         assertEquals(ErrorCategory.UNAVAILABLE, unavailable.category());
         assertEquals("remote.unreachable", unavailable.code());
         assertFalse(remote.isAvailable());
+    }
+
+    /**
+     * The fail-over of issue 14 with a real node JVM and the real registry on the controller: a role asking for DMA
+     * uses the node's device (ranking 100) over the local one (10); kill -9 of the node makes its driver unavailable
+     * (published by the heartbeat, without any call) and the role falls back to the local device; a node started
+     * again on the same port is taken back by itself.
+     */
+    @Test
+    void aKilledNodesSelectionsFallBackToTheLocalDeviceAndReturnWhenTheNodeIsBack() throws Exception {
+        ProbeFramework controller = ProbeFramework.client("hal", ProbeFramework.PROBE_SECRET,
+                List.of(ProbeFramework.HAL_REGISTRY));
+        started.framework(controller);
+        Dictionary<String, Object> local = new Hashtable<>();
+        local.put(BlockDevice.INTERFACE_PROPERTY, BlockDevice.class.getName());
+        local.put(BlockDevice.NAME_PROPERTY, "local0");
+        local.put(Constants.SERVICE_RANKING, 10);
+        controller.context().registerService(BlockDevice.class, new MemoryBlockDevice("local0", 64), local);
+        HalRegistry registry = controller.context().getService(
+                controller.context().getServiceReference(HalRegistry.class));
+        DriverHandle<BlockDevice> role = registry.handle(BlockDevice.class, Set.of(HalCapability.DMA));
+
+        int port = ProbeNode.freePort();
+        String remoteName = remoteDevice(controller, startNode(port)).name();
+        NodeStates states = new NodeStates(controller, remoteName);
+        assertEquals(remoteName, selectedFor(registry, role));
+        assertTrue(role.call(device -> device.flush()).isOk());
+
+        long killed = System.nanoTime();
+        started.nodes.get(0).destroyForcibly().waitFor(); // kill -9
+        assertTrue(states.await("UNREACHABLE"), "the heartbeat marks the node unreachable");
+        LOG.info("A killed node was marked unreachable {} ms after kill -9",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed));
+        assertEquals("local0", selectedFor(registry, role));
+        assertTrue(role.call(device -> device.flush()).isOk(), "calls go to the local device");
+
+        startNode(port);
+        assertTrue(states.await("REACHABLE"), "the node is taken back by itself");
+        assertEquals(remoteName, selectedFor(registry, role));
+        assertTrue(role.call(device -> device.flush()).isOk());
+    }
+
+    /** The driver the role selected once the registry has acted on every change so far. */
+    private static String selectedFor(HalRegistry registry, DriverHandle<BlockDevice> role) {
+        assertTrue(registry.awaitSelections(Duration.ofSeconds(10)).isOk());
+        return registry.status(BlockDevice.class.getName()).orElseThrow().roles().stream()
+                .filter(r -> r.required().equals(role.requiredCapabilities())).findFirst().orElseThrow()
+                .selected();
+    }
+
+    /** The node states the controller publishes on a remote driver's service ({@code flight.hal.node.state}). */
+    private static final class NodeStates {
+        private final BlockingQueue<String> published = new LinkedBlockingQueue<>();
+
+        NodeStates(ProbeFramework controller, String driverName) throws Exception {
+            controller.context().addServiceListener(event -> {
+                if (event.getType() == ServiceEvent.MODIFIED) {
+                    published.add(String.valueOf(event.getServiceReference().getProperty("flight.hal.node.state")));
+                }
+            }, "(" + BlockDevice.NAME_PROPERTY + "=" + driverName + ")");
+        }
+
+        /** Whether {@code state} is published within 10 s. */
+        boolean await(String state) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            for (String seen = null; !state.equals(seen); ) {
+                seen = published.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (seen == null) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }
