@@ -48,8 +48,8 @@ final class HalDistributionProvider implements DistributionProvider, AutoCloseab
             Map<String, Object> effectiveProperties, Class[] exportedInterfaces) {
         CallServer listener = server();
         Object name = effectiveProperties.get(ENDPOINT_NAME);
-        String endpointId = "hal://" + settings.bindHost() + ":" + listener.port() + "/"
-                + (name != null ? name : exportedInterfaces[0].getName());
+        String endpointId = endpointId(settings.bindHost(), listener.port(),
+                name != null ? name.toString() : exportedInterfaces[0].getName());
         Map<String, Object> properties = new HashMap<>(effectiveProperties);
         properties.put(RemoteConstants.ENDPOINT_ID, endpointId);
         properties.put(RemoteConstants.SERVICE_IMPORTED_CONFIGS, CONFIG_TYPE);
@@ -93,6 +93,11 @@ final class HalDistributionProvider implements DistributionProvider, AutoCloseab
 
     /** One connection per node and importing bundle: replies are read with the classes that bundle sees. */
     private record ClientKey(InetSocketAddress address, ClassLoader loader) {
+    }
+
+    /** The endpoint id of the service exported as {@code name} by the node listening on {@code host:port}. */
+    static String endpointId(String host, int port, String name) {
+        return "hal://" + host + ":" + port + "/" + name;
     }
 
     /** The node's address in an endpoint id {@code hal://<host>:<port>/<name>}; config discovery passes it as typed. */
