@@ -1,5 +1,6 @@
 package flight.hal.fleet;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -24,6 +25,16 @@ public interface HalFleet {
 
     /** Every imported node, by name. */
     List<NodeStatus> nodes();
+
+    /**
+     * Waits until at least one node is imported and every imported node is in {@code state} (for a script: the fleet
+     * is up, or a node that was stopped is seen as unreachable).
+     *
+     * @return every node once that is so; a {@code TIMEOUT} error naming the nodes that are not, when it was not so
+     *         within {@code timeout}
+     * @throws NullPointerException when {@code state} or {@code timeout} is null: a programming error
+     */
+    HalResult<List<NodeStatus>> awaitNodes(NodeState state, Duration timeout);
 
     /**
      * The node's interfaces with their candidates, as the node's own registry sees them. Bundle and service ids in

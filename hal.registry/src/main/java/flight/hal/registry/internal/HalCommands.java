@@ -2,7 +2,10 @@ package flight.hal.registry.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
@@ -14,6 +17,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import flight.hal.HalResult;
 import flight.hal.LiveObjects;
 import flight.hal.fleet.HalFleet;
+import flight.hal.fleet.NodeState;
+import flight.hal.fleet.NodeStatus;
 import flight.hal.registry.HalRegistry;
 import flight.hal.registry.InterfaceStatus;
 
@@ -51,9 +56,28 @@ public final class HalCommands {
 
     @Descriptor("list the remote nodes this controller imported: state, last heartbeat answered, round-trip time and"
             + " the drivers it registered for each")
-    public String nodes() {
+    public String nodes(@Descriptor("first wait until every node is in this state: REACHABLE or UNREACHABLE")
+                        @Parameter(names = "--await", absentValue = "") String awaited,
+                        @Descriptor("longest wait in milliseconds (default 30000)") @Parameter(names = "--timeout",
+                                absentValue = "30000") long timeoutMillis) {
         HalFleet current = fleet;
-        return current == null ? FleetReport.NO_FLEET : FleetReport.nodes(current.nodes(), Instant.now());
+        if (current == null) {
+            return FleetReport.NO_FLEET;
+        }
+        if (awaited.isEmpty()) {
+            return FleetReport.nodes(current.nodes(), Instant.now());
+        }
+        NodeState state;
+        try {
+            state = NodeState.valueOf(awaited.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return "error: --await takes one of " + Arrays.toString(NodeState.values()) + ", not " + awaited;
+        }
+        long started = System.nanoTime();
+        HalResult<List<NodeStatus>> nodes = current.awaitNodes(state, Duration.ofMillis(Math.max(0, timeoutMillis)));
+        return nodes.isErr() ? "error: " + nodes.errorOrNull()
+                : "every node " + state + " after " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)
+                        + " ms" + System.lineSeparator() + FleetReport.nodes(nodes.valueOrNull(), Instant.now());
     }
 
     @Descriptor("wait until the registry has acted on every driver registered so far, then say whether every interface"

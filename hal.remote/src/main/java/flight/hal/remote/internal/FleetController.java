@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +29,7 @@ import flight.hal.ErrorCategory;
 import flight.hal.HalError;
 import flight.hal.HalResult;
 import flight.hal.fleet.HalFleet;
+import flight.hal.fleet.NodeState;
 import flight.hal.fleet.NodeStatus;
 import flight.hal.registry.InterfaceStatus;
 import flight.hal.remote.internal.RemoteNode.Heartbeat;
@@ -49,6 +51,8 @@ public final class FleetController implements HalFleet {
     private static final Logger LOG = LoggerFactory.getLogger(FleetController.class);
 
     private final Map<RemoteNode, ImportedNode> nodes = new ConcurrentHashMap<>();
+    /** The monitor {@link #awaitNodes} waits on; nothing else is done while holding it. */
+    private final Object changes = new Object();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             daemon("flight.hal.fleet-heartbeat"));
     /** Runs the heartbeats and the remote devices' submitted requests, so no caller waits for a node. */
@@ -72,12 +76,14 @@ public final class FleetController implements HalFleet {
         Object endpoint = properties.get(RemoteConstants.ENDPOINT_ID);
         nodes.put(remote, new ImportedNode(name.toString(), endpoint == null ? "" : endpoint.toString(), remote,
                 this::publishLater));
+        signal();
     }
 
     void removeNode(RemoteNode remote) {
         ImportedNode node = nodes.remove(remote);
         if (node != null) {
             node.remove();
+            signal();
         }
     }
 
@@ -93,6 +99,40 @@ public final class FleetController implements HalFleet {
     public List<NodeStatus> nodes() {
         return nodes.values().stream().map(ImportedNode::status).sorted(Comparator.comparing(NodeStatus::name))
                 .toList();
+    }
+
+    @Override
+    public HalResult<List<NodeStatus>> awaitNodes(NodeState state, Duration timeout) {
+        Objects.requireNonNull(state, "state");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (changes) {
+            while (true) {
+                List<NodeStatus> nodes = nodes();
+                List<String> others = nodes.stream().filter(node -> node.state() != state)
+                        .map(node -> node.name() + " " + node.state()).toList();
+                if (!nodes.isEmpty() && others.isEmpty()) {
+                    return HalResult.ok(nodes);
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return HalResult.err(HalError.timeout("not every node was " + state + " within "
+                            + timeout.toMillis() + " ms: " + (nodes.isEmpty() ? "no node imported" : others)));
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(changes, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return HalResult.err(HalError.timeout("interrupted while waiting for the nodes"));
+                }
+            }
+        }
+    }
+
+    /** Wakes {@link #awaitNodes} callers: a node came, went or changed its state. */
+    private void signal() {
+        synchronized (changes) {
+            changes.notifyAll();
+        }
     }
 
     @Override
@@ -164,6 +204,7 @@ public final class FleetController implements HalFleet {
     private void changed(ImportedNode node) {
         LOG.info("Node {} is {}", node.name(), node.health().state());
         node.publish();
+        signal();
     }
 
     private void publishLater(ImportedNode node) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -98,12 +99,15 @@ class FleetControllerTest {
         assertTrue(remote.isAvailable());
 
         node.mode = WireNode.Mode.DEAD;
+        assertTrue(controller.awaitNodes(NodeState.UNREACHABLE, Duration.ofSeconds(10)).isOk());
         assertTrue(recording.awaitModified(STATE, "UNREACHABLE"), "published, so the registry selects again");
         assertFalse(remote.isAvailable());
         assertEquals(NodeState.UNREACHABLE, status().state());
         assertEquals(HalFleet.NODE_UNREACHABLE, remote.flush().errorOrNull().code());
 
         node.mode = WireNode.Mode.UP;
+        assertEquals(List.of("rack-1 REACHABLE"), controller.awaitNodes(NodeState.REACHABLE, Duration.ofSeconds(10))
+                .valueOrNull().stream().map(n -> n.name() + " " + n.state()).toList());
         assertTrue(recording.awaitModified(STATE, "REACHABLE"));
         assertTrue(remote.isAvailable());
         assertTrue(remote.flush().isOk());
@@ -154,6 +158,14 @@ class FleetControllerTest {
         HalError dead = controller.interfaces("rack-1").errorOrNull();
         assertEquals(ErrorCategory.UNAVAILABLE, dead.category());
         assertEquals(HalFleet.NODE_UNREACHABLE, dead.code());
+    }
+
+    @Test
+    void waitingForNodesWhenNoneIsImportedEndsWithATimeoutThatSaysSo() {
+        controller.activate(recording.context);
+        HalError timeout = controller.awaitNodes(NodeState.REACHABLE, Duration.ofMillis(50)).errorOrNull();
+        assertEquals(ErrorCategory.TIMEOUT, timeout.category());
+        assertTrue(timeout.message().contains("no node imported"), timeout.message());
     }
 
     @Test

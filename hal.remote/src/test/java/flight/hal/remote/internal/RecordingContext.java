@@ -23,6 +23,8 @@ final class RecordingContext {
     private final Semaphore registrations = new Semaphore(0);
     private final Semaphore unregistrations = new Semaphore(0);
     private final Semaphore modifications = new Semaphore(0);
+    /** How many of {@link #modified} {@link #awaitModified} has looked at. */
+    private int seen;
     final BundleContext context;
 
     RecordingContext(Class<?> serviceType) {
@@ -65,13 +67,16 @@ final class RecordingContext {
         return unregistrations.tryAcquire(count, 10, TimeUnit.SECONDS);
     }
 
-    /** Waits at most 10 s for a {@code setProperties} (from now on) that sets {@code key} to {@code value}. */
+    /**
+     * Waits at most 10 s for a {@code setProperties} that sets {@code key} to {@code value}, made after the one the
+     * previous call found.
+     */
     boolean awaitModified(String key, Object value) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        int seen = modified.size();
         while (true) {
             for (; seen < modified.size(); seen++) {
                 if (value.equals(modified.get(seen).get(key))) {
+                    seen++;
                     return true;
                 }
             }
