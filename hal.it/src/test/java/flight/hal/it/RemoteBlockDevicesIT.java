@@ -9,10 +9,15 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Random;
 
+import javax.inject.Inject;
+
+import org.apache.felix.service.command.CommandProcessor;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -21,6 +26,13 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.osgi.service.remoteserviceadmin.RemoteServiceAdmin;
 
 import flight.hal.ErrorCategory;
+import flight.hal.compliance.ComplianceKit;
+import flight.hal.compliance.ComplianceReport;
+import flight.hal.fleet.HalFleet;
+import flight.hal.fleet.NodeState;
+import flight.hal.fleet.NodeStatus;
+import flight.hal.registry.DriverDescription;
+import flight.hal.registry.InterfaceStatus;
 import flight.hal.storage.BlockDevice;
 import flight.hal.storage.StorageErrors;
 
@@ -34,9 +46,19 @@ import flight.hal.storage.StorageErrors;
 @RunWith(PaxExam.class)
 public class RemoteBlockDevicesIT extends StorageItSupport {
 
+    @Inject
+    HalFleet fleet;
+
+    @Inject
+    ComplianceKit kit;
+
+    @Inject
+    CommandProcessor shell;
+
     @Configuration
     public Option[] configuration() {
-        return options(storageFramework(), ourBundle("flight.hal.remote"), ourBundle("org.apache.aries.rsa.core"),
+        return options(storageFramework(), ourBundle("flight.hal.compliance"), ourBundle("flight.hal.remote"),
+                ourBundle("org.apache.aries.rsa.core"),
                 ourBundle("org.apache.aries.rsa.spi"), ourBundle("org.apache.aries.rsa.topology-manager"),
                 ourBundle("org.apache.aries.rsa.discovery.config"));
     }
@@ -75,12 +97,41 @@ public class RemoteBlockDevicesIT extends StorageItSupport {
             var misaligned = remote.write(0, ByteBuffer.allocate(block + 1)).failure().orElseThrow();
             assertEquals(ErrorCategory.INVALID_PARAMETER, misaligned.category());
             assertEquals(StorageErrors.MISALIGNED, misaligned.code());
+
+            fleetViewAndRemoteCompliance();
         } finally {
             configurationAdmin.getFactoryConfiguration("org.apache.aries.rsa.discovery.config", "it-node", "?")
                     .delete();
             configurationAdmin.getConfiguration("flight.hal.node", "?").delete();
             configurationAdmin.getConfiguration("flight.hal.remote", "?").delete();
         }
+    }
+
+    /** The fleet as the controller sees it, and the compliance kit run against the node's device. */
+    private void fleetViewAndRemoteCompliance() throws Exception {
+        List<NodeStatus> nodes = fleet.awaitNodes(NodeState.REACHABLE, Duration.ofSeconds(30)).valueOrNull();
+        assertEquals(1, nodes.size());
+        assertEquals("it-node", nodes.get(0).name());
+        assertEquals(List.of("it-node/disk0"), nodes.get(0).drivers());
+        assertTrue(nodes.get(0).lastRoundTrip().isPresent());
+        InterfaceStatus nodeDevices = fleet.interfaces("it-node").valueOrNull().stream()
+                .filter(status -> status.interfaceName().equals(BlockDevice.class.getName())).findFirst()
+                .orElseThrow();
+        // one runtime is node and controller here, so its registry has both
+        assertEquals(List.of("disk0", "it-node/disk0"),
+                nodeDevices.candidates().stream().map(DriverDescription::name).sorted().toList());
+
+        List<ComplianceReport> reports = kit.check("it-node/disk0").valueOrNull();
+        assertEquals(1, reports.size());
+        assertEquals("only timing checks may depend on this machine: " + reports.get(0).text(), List.of(),
+                reports.get(0).failures().stream().filter(check -> !check.isTiming()).toList());
+
+        String table = runCommand(shell, "hal:complyNodes");
+        assertTrue(table, table.matches("(?s).*\\nit-node +it-node/disk0 +BlockDevice +\\d+ +\\d+ +\\d+ +\\S.*"));
+        String listed = runCommand(shell, "hal:nodes");
+        assertTrue(listed, listed.contains("it-node") && listed.contains("REACHABLE"));
+        String all = runCommand(shell, "hal:drivers --all");
+        assertTrue(all, all.contains("node it-node (REACHABLE"));
     }
 
     private void configure(String pid, Object... keyValues) throws Exception {

@@ -9,8 +9,10 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
@@ -48,6 +50,8 @@ public final class FleetController implements HalFleet {
     static final long HEARTBEAT_MILLIS = 500;
     static final long OVERDUE_MILLIS = 1000;
     static final long TICK_MILLIS = 100;
+    static final int IO_THREADS = 16;
+    static final int IO_QUEUE = 4096;
     private static final Logger LOG = LoggerFactory.getLogger(FleetController.class);
 
     private final Map<RemoteNode, ImportedNode> nodes = new ConcurrentHashMap<>();
@@ -55,8 +59,14 @@ public final class FleetController implements HalFleet {
     private final Object changes = new Object();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             daemon("flight.hal.fleet-heartbeat"));
-    /** Runs the heartbeats and the remote devices' submitted requests, so no caller waits for a node. */
-    private final ExecutorService calls = Executors.newCachedThreadPool(daemon("flight.hal.remote-io"));
+    /** Sends the heartbeats: at most one in flight per node, so a hung node holds one thread. */
+    private final ExecutorService heartbeats = Executors.newCachedThreadPool(daemon("flight.hal.fleet-ping"));
+    /**
+     * Runs the remote devices' submitted requests, so no caller waits for a node: a bounded pool, as a hung node
+     * holds every thread that calls it until the call timeout (later calls fail at once, once it is marked); beyond
+     * the queue a request is refused as {@code UNAVAILABLE}.
+     */
+    private final ExecutorService calls = ioPool();
     private volatile BundleContext context;
 
     @Activate
@@ -90,6 +100,7 @@ public final class FleetController implements HalFleet {
     @Deactivate
     void deactivate() {
         heartbeat.shutdownNow();
+        heartbeats.shutdownNow();
         calls.shutdownNow();
         nodes.values().forEach(ImportedNode::remove);
         nodes.clear();
@@ -173,7 +184,7 @@ public final class FleetController implements HalFleet {
 
     private void send(ImportedNode node, long sentAt) {
         try {
-            calls.execute(() -> {
+            heartbeats.execute(() -> {
                 Heartbeat answer;
                 try {
                     answer = node.remote().heartbeat();
@@ -217,6 +228,13 @@ public final class FleetController implements HalFleet {
         } catch (RejectedExecutionException e) {
             // deactivated meanwhile
         }
+    }
+
+    private static ExecutorService ioPool() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(IO_THREADS, IO_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(IO_QUEUE), daemon("flight.hal.remote-io"));
+        pool.allowCoreThreadTimeOut(true); // no thread kept while no remote device is used
+        return pool;
     }
 
     private static ThreadFactory daemon(String name) {
