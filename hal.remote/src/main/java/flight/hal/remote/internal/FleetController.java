@@ -153,6 +153,10 @@ public final class FleetController implements HalFleet {
             return HalResult.err(new HalError(ErrorCategory.NOT_FOUND, UNKNOWN_NODE, "no node named " + name
                     + " is imported; hal:nodes lists them"));
         }
+        if (node.health().state() == NodeState.UNREACHABLE) {
+            return HalResult.err(new HalError(ErrorCategory.UNAVAILABLE, NODE_UNREACHABLE, "node " + name
+                    + " is unreachable: its heartbeat is not answered"));
+        }
         InterfacesReply reply;
         try {
             reply = node.remote().interfaces();

@@ -158,6 +158,11 @@ class FleetControllerTest {
         HalError dead = controller.interfaces("rack-1").errorOrNull();
         assertEquals(ErrorCategory.UNAVAILABLE, dead.category());
         assertEquals(HalFleet.NODE_UNREACHABLE, dead.code());
+
+        assertTrue(controller.awaitNodes(NodeState.UNREACHABLE, Duration.ofSeconds(10)).isOk());
+        HalError marked = controller.interfaces("rack-1").errorOrNull();
+        assertEquals(HalFleet.NODE_UNREACHABLE, marked.code());
+        assertTrue(marked.message().contains("heartbeat"), "not asked at all: " + marked.message());
     }
 
     @Test
