@@ -44,7 +44,8 @@ import flight.hal.storage.IoResult;
  * {@code remote}, the same kind of device on a node in a JVM of its own ({@link Node}, started in the trial's set-up
  * and ended in its tear-down), called over 127.0.0.1 through the HAL provider: {@link CallClient},
  * {@link RemoteInvocation}'s proxy of {@link RemoteNode} and {@link RemoteBlockDevice} here, {@link CallServer} and
- * {@link NodeServer} on the node, with the fleet secret's handshake (Aries RSA only wires these together).
+ * {@link NodeServer} on the node, with the fleet secret's handshake (Aries RSA only wires these together). The
+ * remote trial's set-up warms the node up before JMH's own warm-up ({@link #warmUp()}).
  * <ul>
  * <li>{@link #read4k}: 4 KiB reads at random block offsets, as latency samples (the goal is on the median, p50).</li>
  * <li>{@link #write1m} and {@link #read1m}: 1 MiB sequential writes and reads wrapping around the device; one
@@ -62,7 +63,7 @@ public class RemoteBlockDeviceBenchmark {
     static final int MIB = 1 << 20;
     static final long DEVICE_BYTES = 64L * MIB;
     static final String DEVICE = "disk0";
-    private static final long NODE_START_SECONDS = 60;
+    private static final long NODE_WARM_UP_SECONDS = 10;
 
     @Param({"local", "remote"})
     String peer;
@@ -99,6 +100,21 @@ public class RemoteBlockDeviceBenchmark {
         device.read(0, back).orElseThrow();
         if (!back.clear().equals(large.clear())) {
             throw new IllegalStateException(peer + ": the 1 MiB read back differs from what was written");
+        }
+        if (node != null) {
+            warmUp();
+        }
+    }
+
+    /**
+     * 1 MiB writes and reads for {@value #NODE_WARM_UP_SECONDS} s: the node's JVM reaches its steady throughput only
+     * after about 7 s of them (measured on 2 cores), longer than the warm-up iterations of a quick run.
+     */
+    private void warmUp() {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(NODE_WARM_UP_SECONDS);
+        while (System.nanoTime() < end) {
+            write1m();
+            read1m();
         }
     }
 
