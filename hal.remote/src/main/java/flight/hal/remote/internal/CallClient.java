@@ -67,8 +67,6 @@ final class CallClient implements AutoCloseable {
         Socket opened = new Socket();
         try {
             opened.setTcpNoDelay(true);
-            opened.setSendBufferSize(Frames.SOCKET_BUFFER_BYTES);
-            opened.setReceiveBufferSize(Frames.SOCKET_BUFFER_BYTES);
             opened.connect(address, timeoutMillis);
             opened.setSoTimeout(timeoutMillis);
             DataOutputStream calls = new DataOutputStream(new BufferedOutputStream(opened.getOutputStream(), BUFFER));

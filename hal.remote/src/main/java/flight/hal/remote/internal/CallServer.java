@@ -42,7 +42,6 @@ final class CallServer implements AutoCloseable {
         this.secret = secret;
         socket = new ServerSocket();
         socket.setReuseAddress(true); // a node that restarts gets its port back while old connections linger
-        socket.setReceiveBufferSize(Frames.SOCKET_BUFFER_BYTES); // before bind: accepted connections inherit it
         socket.bind(new InetSocketAddress(InetAddress.getByName(bindHost), port));
         acceptor = new Thread(this::acceptLoop, "hal-remote-accept-" + port);
         acceptor.setDaemon(true);
@@ -101,7 +100,6 @@ final class CallServer implements AutoCloseable {
     private void serve(Socket connection) {
         try (connection) {
             connection.setTcpNoDelay(true);
-            connection.setSendBufferSize(Frames.SOCKET_BUFFER_BYTES);
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(connection.getOutputStream(), BUFFER));
             DataInputStream in = new DataInputStream(new BufferedInputStream(connection.getInputStream(), BUFFER));
             if (!Handshake.accept(in, out, secret)) {
