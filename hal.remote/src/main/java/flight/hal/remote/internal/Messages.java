@@ -57,8 +57,10 @@ final class Messages {
                 longest = Math.max(longest, payload.length);
             }
             long most = longest;
-            setObjectInputFilter(info -> info.arrayLength() > most || info.depth() > MAX_DEPTH
-                    ? ObjectInputFilter.Status.REJECTED : ObjectInputFilter.Status.UNDECIDED);
+            ObjectInputFilter limits = info -> info.arrayLength() > most || info.depth() > MAX_DEPTH
+                    ? ObjectInputFilter.Status.REJECTED : ObjectInputFilter.Status.UNDECIDED;
+            ObjectInputFilter processWide = ObjectInputFilter.Config.getSerialFilter(); // jdk.serialFilter, if set
+            setObjectInputFilter(processWide == null ? limits : ObjectInputFilter.merge(limits, processWide));
             enableResolveObject(true);
         }
 

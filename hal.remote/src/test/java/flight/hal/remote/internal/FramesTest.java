@@ -135,6 +135,16 @@ class FramesTest {
     }
 
     @Test
+    void objectsNestedDeeperThanAnyMessageAreRefused() throws Exception {
+        Object nested = "bottom";
+        for (int i = 0; i < 100; i++) {
+            nested = new Object[] {nested};
+        }
+        byte[] deep = wire(new Messages.Reply(nested, null));
+        assertThrows(InvalidClassException.class, () -> read(deep));
+    }
+
+    @Test
     void aReferenceToAPayloadTheFrameDoesNotHaveIsAnIOException() throws Exception {
         byte[] header = serialized(new Messages.Reply(new Messages.Detached(1), null));
         byte[] oneByte = frame(header, 1, 1);
