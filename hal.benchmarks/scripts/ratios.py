@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Runs the HAL's JMH benchmarks with quick settings in one JMH invocation and prints the project's paths next to the
-peers measured in the same run, as ratios against the goals of issue 11 (a Markdown table).
+peers measured in the same run, as ratios against the goals of issues 11 and 14 (a Markdown table).
 
 usage: hal.benchmarks/scripts/ratios.py [--json results.json] [--long] [JMH regexps and options ...]
   --json FILE   read an earlier run's JSON instead of running (JMH's -rf json output)
@@ -25,6 +25,11 @@ def ratio(label, project, peer, most, lower_is_better=True):
     return dict(label=label, project=project, peer=peer, kind="ratio", goal=most, lower=lower_is_better)
 
 
+def median(label, project, peer, most):
+    """project's median (a sample-time benchmark's p50) in the score's unit, at most `most`; peer shown beside it."""
+    return dict(label=label, project=project, peer=peer, kind="median", goal=most, lower=True)
+
+
 def extra(label, project, peer, most):
     """project - peer in the score's unit, at most `most`."""
     return dict(label=label, project=project, peer=peer, kind="extra", goal=most, lower=True)
@@ -35,6 +40,7 @@ BUDGET = "BudgetBenchmark"
 POOL = "PoolBenchmark"
 HOST_MEMORY = "HostMemoryBenchmark"
 STORAGE = "StoragePathBenchmark"
+REMOTE = "RemoteBlockDeviceBenchmark"
 SIZES = ("256", "4096", "65536")
 ROWS = [
     ratio("accounting: reserve 4 KiB + release (bundle and type budgets, stats, peak, pressure) vs"
@@ -87,6 +93,12 @@ ROWS = [
     ratio("storage: asynchronous queue depth 8 vs synchronous, 4 KiB direct reads",
           at(STORAGE, "queuedRead4k", path="hal.async.qd8"), at(STORAGE, "queuedRead4k", path="hal.sync"),
           1.0, lower_is_better=False),
+    median("remote: 4 KiB random read over 127.0.0.1 (HAL provider, node JVM), median",
+           at(REMOTE, "read4k", peer="remote"), at(REMOTE, "read4k", peer="local"), 1000.0),
+    ratio("remote: 1 MiB sequential writes vs the same file device in this JVM",
+          at(REMOTE, "write1m", peer="remote"), at(REMOTE, "write1m", peer="local"), 0.5, lower_is_better=False),
+    ratio("remote: 1 MiB sequential reads vs the same file device in this JVM",
+          at(REMOTE, "read1m", peer="remote"), at(REMOTE, "read1m", peer="local"), 0.5, lower_is_better=False),
 ]
 
 
@@ -104,15 +116,18 @@ def index(results):
         key = (name[-2] + "." + name[-1], tuple(sorted(result.get("params", {}).items())))
         metric = result["primaryMetric"]
         alloc = result.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
-        scores[key] = (metric["score"], metric["scoreError"], metric["scoreUnit"], alloc)
+        p50 = metric.get("scorePercentiles", {}).get("50.0") if result.get("mode") == "sample" else None
+        scores[key] = (metric["score"], metric["scoreError"], metric["scoreUnit"], alloc, p50)
     return scores
 
 
 def describe(key, score):
     """`variant: score ± error unit, allocation`; the row's label says which benchmark."""
-    value, error, unit, alloc = score
+    value, error, unit, alloc, p50 = score
     variant = "/".join(v for k, v in key[1] if not k.lower().endswith("size"))
     text = "`%s` %.3g ± %.2g %s" % (variant, value, error if error == error else 0, unit)
+    if p50 is not None:
+        text += ", p50 %.3g %s" % (p50, unit)
     return text + ("" if alloc is None else ", %.0f B/op" % alloc)
 
 
@@ -127,6 +142,9 @@ def table(scores):
         if row["kind"] == "ratio":
             measured = project[0] / peer[0]
             shown, goal = "%.2fx" % measured, ("<= %.2fx" if row["lower"] else ">= %.2fx") % row["goal"]
+        elif row["kind"] == "median":
+            measured = project[4]
+            shown, goal = "%.3g %s" % (measured, project[2]), "<= %.0f %s" % (row["goal"], project[2])
         else:
             measured = project[0] - peer[0]
             shown, goal = "%+.1f %s" % (measured, project[2]), "<= +%.1f %s" % (row["goal"], project[2])

@@ -5,7 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.concurrent.locks.ReentrantLock;
@@ -24,8 +23,8 @@ final class CallClient implements AutoCloseable {
     private final Messages.ClassResolver resolver;
     private final ReentrantLock lock = new ReentrantLock();
     private Socket socket;
-    private ObjectOutputStream calls;
-    private Messages.Input replies;
+    private DataOutputStream out;
+    private DataInputStream in;
 
     CallClient(InetSocketAddress address, String secret, int timeoutMillis, Messages.ClassResolver resolver) {
         this.address = address;
@@ -36,16 +35,15 @@ final class CallClient implements AutoCloseable {
 
     /** Sends {@code call} and returns the node's reply; an IOException when the node cannot be reached in time. */
     Messages.Reply call(Messages.Call call) throws IOException {
+        Frames.Frame frame = Frames.encode(call); // what cannot be encoded fails here, the connection untouched
         lock.lock();
         try {
             if (socket == null) {
                 connect();
             }
             try {
-                calls.writeObject(call);
-                calls.reset();
-                calls.flush();
-                return (Messages.Reply) replies.readObject();
+                frame.writeTo(out);
+                return (Messages.Reply) Frames.read(in, resolver);
             } catch (IOException | ClassNotFoundException | ClassCastException e) {
                 disconnect();
                 throw e instanceof IOException io ? io : new IOException(e);
@@ -71,12 +69,11 @@ final class CallClient implements AutoCloseable {
             opened.setTcpNoDelay(true);
             opened.connect(address, timeoutMillis);
             opened.setSoTimeout(timeoutMillis);
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(opened.getOutputStream(), BUFFER));
-            DataInputStream in = new DataInputStream(new BufferedInputStream(opened.getInputStream(), BUFFER));
-            Handshake.prove(in, out, secret);
-            calls = new ObjectOutputStream(out);
-            calls.flush();
-            replies = new Messages.Input(in, resolver);
+            DataOutputStream calls = new DataOutputStream(new BufferedOutputStream(opened.getOutputStream(), BUFFER));
+            DataInputStream replies = new DataInputStream(new BufferedInputStream(opened.getInputStream(), BUFFER));
+            Handshake.prove(replies, calls, secret);
+            out = calls;
+            in = replies;
             socket = opened;
         } catch (IOException e) {
             opened.close();

@@ -5,7 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -108,14 +107,9 @@ final class CallServer implements AutoCloseable {
                         connection.getRemoteSocketAddress());
                 return;
             }
-            ObjectOutputStream replies = new ObjectOutputStream(out);
-            replies.flush();
-            Messages.Input calls = new Messages.Input(in, this::resolve);
             while (true) {
-                Messages.Reply reply = answer((Messages.Call) calls.readObject());
-                replies.writeObject(reply);
-                replies.reset();
-                replies.flush();
+                Messages.Call call = (Messages.Call) Frames.read(in, this::resolve);
+                encodeReply(call, answer(call)).writeTo(out);
             }
         } catch (SocketException | java.io.EOFException closed) {
             LOG.debug("Connection {} closed", connection.getRemoteSocketAddress());
@@ -123,6 +117,15 @@ final class CallServer implements AutoCloseable {
             LOG.warn("Connection {} dropped: {}", connection.getRemoteSocketAddress(), e.toString());
         } finally {
             connections.remove(connection);
+        }
+    }
+
+    /** The reply's frame; a reply that cannot be encoded is answered as an error, the connection kept. */
+    private static Frames.Frame encodeReply(Messages.Call call, Messages.Reply reply) throws IOException {
+        try {
+            return Frames.encode(reply);
+        } catch (IOException e) {
+            return Frames.encode(new Messages.Reply(null, call.method() + "'s reply cannot be sent: " + e));
         }
     }
 

@@ -1,12 +1,17 @@
 package flight.hal.remote.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectStreamClass;
 import java.io.Serializable;
+import java.io.StreamCorruptedException;
 
-/** The messages on a connection after the handshake, Java serialized; private to this bundle on both ends. */
+/**
+ * The messages on a connection after the handshake, Java serialized in {@link Frames} with their byte arrays beside
+ * them; private to this bundle on both ends.
+ */
 final class Messages {
     private Messages() {
     }
@@ -21,21 +26,54 @@ final class Messages {
         private static final long serialVersionUID = 1L;
     }
 
+    /** Where a message's byte array was: its index among the frame's payloads. */
+    record Detached(int index) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
     /** Finds a class by name where the remote interfaces' bundles see it. */
     interface ClassResolver {
         Class<?> resolve(String name) throws ClassNotFoundException;
     }
 
     /**
-     * Reads this bundle's messages, carrying objects whose classes the resolver finds (the remote interfaces'
-     * bundles), else this bundle's.
+     * Reads a frame's message, carrying objects whose classes the resolver finds (the remote interfaces' bundles),
+     * else this bundle's, and puts the frame's byte arrays back where they were. No array in it can be longer than
+     * the header has bytes (or than the frame's longest byte array), nor the objects nested deeper than
+     * {@value #MAX_DEPTH}: what claims so is refused before it is allocated.
      */
     static final class Input extends ObjectInputStream {
+        private static final int MAX_DEPTH = 64;
         private final ClassResolver resolver;
+        private final byte[][] payloads;
 
-        Input(InputStream in, ClassResolver resolver) throws IOException {
-            super(in);
+        Input(ByteArrayInputStream header, ClassResolver resolver, byte[][] payloads) throws IOException {
+            super(header);
             this.resolver = resolver;
+            this.payloads = payloads;
+            // the frame's own byte arrays are filtered too once they are put back
+            long longest = header.available();
+            for (byte[] payload : payloads) {
+                longest = Math.max(longest, payload.length);
+            }
+            long most = longest;
+            ObjectInputFilter limits = info -> info.arrayLength() > most || info.depth() > MAX_DEPTH
+                    ? ObjectInputFilter.Status.REJECTED : ObjectInputFilter.Status.UNDECIDED;
+            ObjectInputFilter processWide = ObjectInputFilter.Config.getSerialFilter(); // jdk.serialFilter, if set
+            setObjectInputFilter(processWide == null ? limits : ObjectInputFilter.merge(limits, processWide));
+            enableResolveObject(true);
+        }
+
+        @Override
+        protected Object resolveObject(Object object) throws IOException {
+            if (object instanceof Detached detached) {
+                if (detached.index() < 0 || detached.index() >= payloads.length) {
+                    throw new StreamCorruptedException("a frame refers to its payload " + detached.index() + " of "
+                            + payloads.length);
+                }
+                return payloads[detached.index()];
+            }
+            return object;
         }
 
         @Override

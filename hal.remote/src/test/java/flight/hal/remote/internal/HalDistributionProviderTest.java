@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
@@ -51,7 +52,10 @@ class HalDistributionProviderTest {
 
         @Override
         public Object mirror(Object value) {
-            return value instanceof String ? new Object() : value;
+            if (value instanceof String text) {
+                return text.equals("nested") ? List.of(new Object()) : new Object();
+            }
+            return value;
         }
 
         @Override
@@ -191,6 +195,18 @@ class HalDistributionProviderTest {
         ServiceException result = assertThrows(ServiceException.class, () -> remote.mirror("an Object back"));
         assertTrue(result.getMessage().contains("mirror returned a java.lang.Object, which is not Serializable"),
                 result.getMessage());
+        assertArrayEquals(new byte[] {5}, remote.echo(new byte[] {5}));
+    }
+
+    @Test
+    void aReplyThatCannotBeSentIsANamedErrorAndTheConnectionSurvives() {
+        EndpointDescription endpoint = export(provider("node", 0, SECRET), "node1/echo");
+        Echo remote = importEcho(provider("controller", 0, SECRET), endpoint);
+        assertArrayEquals(new byte[] {4}, remote.echo(new byte[] {4}));
+
+        ServiceException nested = assertThrows(ServiceException.class, () -> remote.mirror("nested"));
+        assertTrue(nested.getMessage().contains("mirror's reply cannot be sent: java.io.NotSerializableException"),
+                nested.getMessage());
         assertArrayEquals(new byte[] {5}, remote.echo(new byte[] {5}));
     }
 
