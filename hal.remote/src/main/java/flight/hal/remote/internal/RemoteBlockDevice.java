@@ -27,6 +27,7 @@ import flight.hal.storage.DeviceStats;
 import flight.hal.storage.IoOperation;
 import flight.hal.storage.IoRequest;
 import flight.hal.storage.IoResult;
+import flight.hal.storage.StorageErrors;
 import flight.hal.storage.ZoneInfo;
 import flight.hal.remote.internal.RemoteNode.Device;
 import flight.hal.remote.internal.RemoteNode.IoCall;
@@ -52,6 +53,8 @@ final class RemoteBlockDevice implements BlockDevice {
     private volatile Device device;
     private volatile boolean active;
     private volatile DeviceStats lastStats = new DeviceStats(0, 0, 0, 0, 0, 0, 0);
+    /** The most data one call carries: a quarter of a frame's limit, whole blocks of any size up to it. */
+    int maxCallBytes = Frames.MAX_PAYLOAD_BYTES / 4;
 
     /** {@code executor} runs {@link #submit}'s calls, so the caller's thread never waits for the node. */
     RemoteBlockDevice(ImportedNode node, Device device, Executor executor) {
@@ -97,14 +100,48 @@ final class RemoteBlockDevice implements BlockDevice {
         }
     }
 
+    /**
+     * {@code INVALID_PARAMETER} ({@code io.too_large}) above {@link #maxCallBytes}, the most one call to the node
+     * carries; {@link #transferLarge} splits such a transfer.
+     */
     @Override
     public HalResult<IoResult> execute(IoRequest request) {
+        if (payload(request) > maxCallBytes) {
+            return HalResult.err(new HalError(ErrorCategory.INVALID_PARAMETER, StorageErrors.TOO_LARGE, name()
+                    + ": " + payload(request) + " bytes are more than one remote call carries (" + maxCallBytes
+                    + "); transferLarge splits them"));
+        }
         return io(request, false);
     }
 
+    /** Sends a transfer above {@link #maxCallBytes} as consecutive calls of whole blocks, each a large transfer. */
     @Override
     public HalResult<IoResult> transferLarge(IoRequest request) {
-        return io(request, true);
+        int bytes = payload(request);
+        boolean transfer = request.operation() == IoOperation.READ || request.operation() == IoOperation.WRITE;
+        if (bytes <= maxCallBytes || !transfer) {
+            return io(request, true);
+        }
+        int block = device.geometry().logicalBlockSize();
+        if (bytes % block != 0) {
+            return HalResult.err(new HalError(ErrorCategory.INVALID_PARAMETER, StorageErrors.MISALIGNED, name()
+                    + ": " + bytes + " bytes are not a whole number of " + block + "-byte blocks"));
+        }
+        int step = maxCallBytes - maxCallBytes % block;
+        ByteBuffer buffer = request.buffer();
+        for (int offset = 0; offset < bytes; offset += step) {
+            int length = Math.min(step, bytes - offset);
+            HalResult<IoResult> part = io(new IoRequest(request.operation(), request.lba() + offset / block,
+                    length / block, buffer.slice(buffer.position() + offset, length), request.fua()), true);
+            if (part.isErr()) {
+                return part;
+            }
+        }
+        return HalResult.ok(new IoResult(request.operation(), request.lba(), bytes / block));
+    }
+
+    private static int payload(IoRequest request) {
+        return request.buffer() == null ? 0 : request.buffer().remaining();
     }
 
     private HalResult<IoResult> io(IoRequest request, boolean large) {

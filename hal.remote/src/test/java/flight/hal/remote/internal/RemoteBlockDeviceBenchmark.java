@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -174,8 +176,10 @@ public class RemoteBlockDeviceBenchmark {
                 name -> Class.forName(name, false, loader));
         RemoteNode remote = (RemoteNode) Proxy.newProxyInstance(loader, new Class<?>[] {RemoteNode.class},
                 new RemoteInvocation(client, Node.endpointId(port)));
-        RemoteNode.Device listed = remote.devices().get(0);
-        RemoteBlockDevice imported = new RemoteBlockDevice("bench-node", listed, remote, Runnable::run);
+        RemoteNode.Device listed = remote.heartbeat().devices().get(0);
+        ImportedNode node = new ImportedNode("bench-node", Node.endpointId(port), remote, changed -> { });
+        node.heartbeatEnded(true, Instant.now(), Duration.ZERO); // reachable, as its first heartbeat makes it
+        RemoteBlockDevice imported = new RemoteBlockDevice(node, listed, Runnable::run);
         imported.initialize().orElseThrow();
         return imported;
     }
@@ -241,7 +245,8 @@ public class RemoteBlockDeviceBenchmark {
         public static void main(String[] args) throws Exception {
             BlockDevice device = openFileDevice(Path.of(args[0]));
             try (CallServer server = new CallServer("127.0.0.1", 0, args[1])) {
-                server.export(endpointId(server.port()), new NodeServer(() -> List.of(device)),
+                server.export(endpointId(server.port()), new NodeServer("bench-node",
+                        () -> List.of(Map.entry(Map.<String, Object>of(), device)), () -> null),
                         new Class<?>[] {RemoteNode.class});
                 System.out.println(PORT + server.port());
                 System.out.flush();

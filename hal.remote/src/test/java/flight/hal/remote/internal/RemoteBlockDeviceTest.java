@@ -98,6 +98,28 @@ class RemoteBlockDeviceTest {
     }
 
     @Test
+    void aTransferAboveWhatOneCallCarriesIsSplitByTransferLargeAndRefusedByExecute() {
+        remote.maxCallBytes = 3 * BLOCK; // 16 blocks: calls of 3, 3, 3, 3, 3 and 1
+        byte[] written = new byte[16 * BLOCK];
+        new Random(4).nextBytes(written);
+        assertEquals(new IoResult(IoOperation.WRITE, 5, 16),
+                remote.transferLarge(IoRequest.write(5, ByteBuffer.wrap(written))).valueOrNull());
+        ByteBuffer into = ByteBuffer.allocate(written.length + BLOCK).position(BLOCK);
+        assertEquals(16, remote.transferLarge(IoRequest.read(5, into)).valueOrNull().blocks());
+        assertEquals(BLOCK, into.position());
+        byte[] read = new byte[written.length];
+        into.get(BLOCK, read);
+        assertArrayEquals(written, read);
+        assertEquals(6 * 2, node.ioCalls.get(), "six calls each way");
+
+        assertError(ErrorCategory.INVALID_PARAMETER, StorageErrors.TOO_LARGE,
+                remote.execute(IoRequest.read(0, ByteBuffer.allocate(4 * BLOCK))));
+        assertError(ErrorCategory.INVALID_PARAMETER, StorageErrors.MISALIGNED,
+                remote.transferLarge(IoRequest.read(0, ByteBuffer.allocate(4 * BLOCK + 1))));
+        assertTrue(remote.isAvailable(), "refused here: the node is not involved");
+    }
+
+    @Test
     void returnsTheNodesErrorsByCategoryAndCode() {
         assertError(ErrorCategory.INVALID_PARAMETER, StorageErrors.MISALIGNED,
                 remote.write(0, ByteBuffer.allocate(BLOCK + 1)));

@@ -2,6 +2,7 @@ package flight.hal.remote.internal;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.osgi.framework.ServiceException;
@@ -15,6 +16,8 @@ final class WireNode implements RemoteNode {
 
     private final RemoteNode node;
     volatile Mode mode = Mode.UP;
+    /** How many {@code io} calls reached the node. */
+    final AtomicInteger ioCalls = new AtomicInteger();
     private final CountDownLatch released = new CountDownLatch(1);
 
     WireNode(RemoteNode node) {
@@ -58,6 +61,7 @@ final class WireNode implements RemoteNode {
 
     @Override
     public IoReply io(String device, IoCall call) {
+        ioCalls.incrementAndGet();
         IoCall received = Wire.across(call);
         return call(() -> node.io(device, received));
     }
