@@ -34,13 +34,14 @@ import flight.hal.fleet.HalFleet;
 import flight.hal.fleet.NodeState;
 import flight.hal.fleet.NodeStatus;
 import flight.hal.registry.InterfaceStatus;
+import flight.hal.remote.internal.RemoteNode.Device;
 import flight.hal.remote.internal.RemoteNode.Heartbeat;
 import flight.hal.remote.internal.RemoteNode.InterfacesReply;
 
 /**
  * The controller side: for every imported {@link RemoteNode} (imported by Remote Services), a heartbeat every
- * {@value #HEARTBEAT_MILLIS} ms whose answer lists the node's devices, so one {@code BlockDevice} driver per device,
- * named {@code <node>/<device>}, comes and goes with them. A heartbeat that fails, or is not answered within
+ * {@value #HEARTBEAT_MILLIS} ms whose answer keys the node's devices (listed again when the key changes), so one
+ * {@code BlockDevice} driver per device, named {@code <node>/<device>}, comes and goes with them. A heartbeat that fails, or is not answered within
  * {@value #OVERDUE_MILLIS} ms, marks the node unreachable: its drivers become unavailable and the registry selects
  * local ones; the next answered heartbeat brings them back. The heartbeat's own thread makes every change of state and
  * registrations, in order; the calls to nodes run on a pool, so a hung node never holds up another.
@@ -197,19 +198,38 @@ public final class FleetController implements HalFleet {
                     LOG.debug("Node {} did not answer its heartbeat", node.name(), e);
                 }
                 Duration roundTrip = Duration.ofNanos(System.nanoTime() - sentAt);
-                Heartbeat received = answer;
-                onHeartbeatThread(() -> answered(node, received, roundTrip));
+                boolean answered = answer != null && node.name().equals(answer.node()) && answer.devicesKey() != null;
+                Listing listing = answered ? list(node, answer.devicesKey()) : null;
+                onHeartbeatThread(() -> answered(node, answered, roundTrip, listing));
             });
         } catch (RejectedExecutionException e) {
             // deactivated meanwhile
         }
     }
 
-    private void answered(ImportedNode node, Heartbeat answer, Duration roundTrip) {
-        boolean answered = answer != null && node.name().equals(answer.node()) && answer.devices() != null;
+    /** A node's devices under the heartbeat's key they were listed for. */
+    private record Listing(String key, List<Device> devices) {
+    }
+
+    /** The node's devices when their key changed since they were last listed, else null (nothing to follow). */
+    private static Listing list(ImportedNode node, String key) {
+        if (key.equals(node.listedKey())) {
+            return null;
+        }
+        try {
+            List<Device> devices = node.remote().devices();
+            return devices == null ? null : new Listing(key, devices);
+        } catch (RuntimeException e) {
+            LOG.debug("Node {} did not list its devices", node.name(), e);
+            return null; // listed again at the next heartbeat
+        }
+    }
+
+    private void answered(ImportedNode node, boolean answered, Duration roundTrip, Listing listing) {
         boolean changed = node.heartbeatEnded(answered, Instant.now(), roundTrip);
-        if (answered && context != null) {
-            changed |= node.follow(answer.devices(), context, calls);
+        if (listing != null && context != null) {
+            changed |= node.follow(listing.devices(), context, calls);
+            node.listed(listing.key());
         }
         if (changed) {
             changed(node);

@@ -42,6 +42,8 @@ final class ImportedNode {
     /** {@link System#nanoTime()} the heartbeat in flight was sent at, or 0; the heartbeat's thread only. */
     private long heartbeatSent;
     private long lastHeartbeat;
+    /** The heartbeat's key of the devices last followed; written by the heartbeat's thread, read by the pings'. */
+    private volatile String listedKey;
 
     /** {@code healthChanged} is told when a call (not the heartbeat) finds the node unreachable. */
     ImportedNode(String name, String endpointId, RemoteNode remote, Consumer<ImportedNode> healthChanged) {
@@ -68,6 +70,15 @@ final class ImportedNode {
 
     boolean reachable() {
         return health.reachable();
+    }
+
+    String listedKey() {
+        return listedKey;
+    }
+
+    /** The devices under {@code key} were followed. */
+    void listed(String key) {
+        listedKey = key;
     }
 
     /** A call found the node unreachable: its drivers are unavailable now, and the registry is told. */

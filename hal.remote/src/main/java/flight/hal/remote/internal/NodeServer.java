@@ -23,8 +23,8 @@ import flight.hal.storage.IoResult;
 import flight.hal.storage.ZoneInfo;
 
 /**
- * The node side of {@link RemoteNode}: answers heartbeats with the node's devices, describes its registry and serves
- * its block devices by name. The request is rebuilt with a
+ * The node side of {@link RemoteNode}: answers heartbeats with a key of its devices (cheap: a heartbeat comes every
+ * 500 ms), lists them, describes its registry and serves its block devices by name. The request is rebuilt with a
  * buffer of the caller's kind, so the device itself judges alignment, range, buffer and zone rules and its error goes
  * back unchanged. A device that throws or answers {@code null} is an {@code INTERNAL} failure, not a broken call.
  */
@@ -49,6 +49,22 @@ final class NodeServer implements RemoteNode {
 
     @Override
     public Heartbeat heartbeat() {
+        StringBuilder key = new StringBuilder();
+        for (Map.Entry<Map<String, Object>, BlockDevice> device : devices.get()) {
+            try {
+                key.append(device.getValue().name()).append(':').append(ranking(device.getKey())).append(':')
+                        .append(device.getKey().get(Constants.SERVICE_ID)).append(':')
+                        .append(device.getValue().isAvailable()).append(':')
+                        .append(device.getValue().deviceCapabilities().hashCode()).append('/');
+            } catch (RuntimeException e) {
+                key.append("?/"); // listed without it, as devices() leaves it out
+            }
+        }
+        return new Heartbeat(node, key.toString());
+    }
+
+    @Override
+    public List<Device> devices() {
         List<Device> listed = new ArrayList<>();
         for (Map.Entry<Map<String, Object>, BlockDevice> device : devices.get()) {
             try {
@@ -58,7 +74,7 @@ final class NodeServer implements RemoteNode {
                 LOG.warn("Block device left out of the node's list: it failed to describe itself", e);
             }
         }
-        return new Heartbeat(node, listed);
+        return listed;
     }
 
     private static int ranking(Map<String, Object> properties) {

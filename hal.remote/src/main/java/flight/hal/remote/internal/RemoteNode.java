@@ -33,8 +33,11 @@ import flight.hal.storage.ZoneState;
  * node's device gave.
  */
 public interface RemoteNode {
-    /** The node's answer to the controller's heartbeat: its name and every block device it has now. */
+    /** The node's answer to the controller's heartbeat: its name and the key of its device list now. */
     Heartbeat heartbeat();
+
+    /** Every block device of the node, with its geometry and ranking. */
+    List<Device> devices();
 
     /** The node's registry: every interface with its candidates, or a failure when the node runs no registry. */
     InterfacesReply interfaces();
@@ -104,8 +107,11 @@ public interface RemoteNode {
         }
     }
 
-    /** A heartbeat's answer: the node's name and its devices now, so the controller follows devices coming and going. */
-    record Heartbeat(String node, List<Device> devices) implements Serializable {
+    /**
+     * A heartbeat's answer: the node's name and a key of its devices (names, rankings, availability), cheap to make;
+     * when the key changes, the controller asks for {@link #devices()} again, so it follows devices coming and going.
+     */
+    record Heartbeat(String node, String devicesKey) implements Serializable {
     }
 
     /** A {@link DriverDescription} on the wire, without the platform and the live objects. */

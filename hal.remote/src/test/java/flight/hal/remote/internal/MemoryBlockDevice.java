@@ -40,6 +40,7 @@ public class MemoryBlockDevice implements BlockDevice {
     private long bytesRead;
     private long bytesWritten;
     volatile boolean lastFua;
+    volatile boolean available = true;
 
     /** This device as a DS tuple of a node's reference: its service properties (a ranking) and itself. */
     Map.Entry<Map<String, Object>, BlockDevice> ranked(int ranking) {
@@ -162,7 +163,7 @@ public class MemoryBlockDevice implements BlockDevice {
 
     @Override
     public boolean isAvailable() {
-        return true;
+        return available;
     }
 
     @Override

@@ -39,9 +39,9 @@ class NodeComponentTest {
         assertEquals("flight.hal", properties.get("service.exported.configs"));
         assertEquals("rack-1", properties.get(HalFleet.NODE_PROPERTY));
         assertEquals(NodeComponent.ENDPOINT, properties.get(HalDistributionProvider.ENDPOINT_NAME));
-        RemoteNode.Heartbeat heartbeat = ((RemoteNode) services.get(0)).heartbeat();
-        assertEquals("rack-1", heartbeat.node());
-        assertEquals("disk0", heartbeat.devices().get(0).name());
+        RemoteNode exported = (RemoteNode) services.get(0);
+        assertEquals("rack-1", exported.heartbeat().node());
+        assertEquals("disk0", exported.devices().get(0).name());
         node.deactivate();
         assertEquals(1, recording.unregistered);
     }

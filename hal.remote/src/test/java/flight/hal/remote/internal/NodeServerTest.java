@@ -2,6 +2,7 @@ package flight.hal.remote.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,11 +57,8 @@ class NodeServerTest {
     }
 
     @Test
-    void answersTheHeartbeatWithEveryDeviceItsRankingGeometryFeaturesAndCapabilities() {
-        Heartbeat heartbeat = Wire.across(server.heartbeat());
-
-        assertEquals("rack-1", heartbeat.node());
-        List<Device> listed = heartbeat.devices();
+    void listsEveryDeviceWithItsRankingGeometryFeaturesAndCapabilities() {
+        List<Device> listed = Wire.across(server.devices());
         assertEquals(1, listed.size());
         Device device = listed.get(0);
         assertEquals("disk0", device.name());
@@ -108,6 +106,24 @@ class NodeServerTest {
                 io("disk0", IoRequest.zone(IoOperation.ZONE_RESET, 0), false));
         assertEquals(StorageErrors.NOT_ZONED, Wire.across(server.reportZones("disk0")).failure().code());
         assertEquals(StorageErrors.NOT_ZONED, Wire.across(server.allocateZone("disk0")).failure().code());
+    }
+
+    @Test
+    void answersTheHeartbeatWithItsNameAndAKeyThatChangesWithItsDevices() {
+        Heartbeat first = Wire.across(server.heartbeat());
+        assertEquals("rack-1", first.node());
+        assertEquals(first, Wire.across(server.heartbeat()), "the same devices, the same key");
+
+        disk.available = false;
+        String unavailable = server.heartbeat().devicesKey();
+        assertNotEquals(first.devicesKey(), unavailable);
+        disk.available = true;
+        devices.add(new MemoryBlockDevice("disk1", 8).ranked(0));
+        String added = server.heartbeat().devicesKey();
+        assertNotEquals(first.devicesKey(), added);
+        assertNotEquals(unavailable, added);
+        devices.set(0, disk.ranked(41));
+        assertNotEquals(added, server.heartbeat().devicesKey(), "a ranking changed");
     }
 
     @Test

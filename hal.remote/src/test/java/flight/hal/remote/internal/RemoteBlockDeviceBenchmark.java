@@ -176,7 +176,7 @@ public class RemoteBlockDeviceBenchmark {
                 name -> Class.forName(name, false, loader));
         RemoteNode remote = (RemoteNode) Proxy.newProxyInstance(loader, new Class<?>[] {RemoteNode.class},
                 new RemoteInvocation(client, Node.endpointId(port)));
-        RemoteNode.Device listed = remote.heartbeat().devices().get(0);
+        RemoteNode.Device listed = remote.devices().get(0);
         ImportedNode node = new ImportedNode("bench-node", Node.endpointId(port), remote, changed -> { });
         node.heartbeatEnded(true, Instant.now(), Duration.ZERO); // reachable, as its first heartbeat makes it
         RemoteBlockDevice imported = new RemoteBlockDevice(node, listed, Runnable::run);

@@ -38,7 +38,7 @@ class RemoteBlockDeviceTest {
     private final ImportedNode imported = new ImportedNode("rack-1", "hal://127.0.0.1:1/node", node,
             changed -> healthChanges.incrementAndGet());
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
-    private final RemoteBlockDevice remote = new RemoteBlockDevice(imported, node.heartbeat().devices().get(0),
+    private final RemoteBlockDevice remote = new RemoteBlockDevice(imported, node.devices().get(0),
             executor);
 
     RemoteBlockDeviceTest() {

@@ -1,5 +1,6 @@
 package flight.hal.remote.internal;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,6 +53,11 @@ final class WireNode implements RemoteNode {
     @Override
     public Heartbeat heartbeat() {
         return call(node::heartbeat);
+    }
+
+    @Override
+    public List<Device> devices() {
+        return call(node::devices);
     }
 
     @Override
