@@ -94,12 +94,15 @@ ROWS = [
           at(STORAGE, "queuedRead4k", path="hal.async.qd8"), at(STORAGE, "queuedRead4k", path="hal.sync"),
           1.0, lower_is_better=False),
     median("remote: 4 KiB random read over 127.0.0.1 (HAL provider, node JVM), median",
-           at(REMOTE, "read4k", peer="remote"), at(REMOTE, "read4k", peer="local"), 1000.0),
-    ratio("remote: 1 MiB sequential writes vs the same file device in this JVM",
-          at(REMOTE, "write1m", peer="remote"), at(REMOTE, "write1m", peer="local"), 0.5, lower_is_better=False),
-    ratio("remote: 1 MiB sequential reads vs the same file device in this JVM",
-          at(REMOTE, "read1m", peer="remote"), at(REMOTE, "read1m", peer="local"), 0.5, lower_is_better=False),
+           at(REMOTE, "read4k", peer="remote", io="page-cache"), at(REMOTE, "read4k", peer="local", io="page-cache"),
+           1000.0),
 ]
+# 1 MiB transfers against the same device in this JVM, through the page cache and bypassing it (direct I/O)
+for _io in ("page-cache", "direct"):
+    for _method, _what in (("write1m", "writes"), ("read1m", "reads")):
+        ROWS.append(ratio("remote: 1 MiB sequential %s vs the same file device in this JVM (%s)" % (_what, _io),
+                          at(REMOTE, _method, peer="remote", io=_io), at(REMOTE, _method, peer="local", io=_io),
+                          0.5, lower_is_better=False))
 
 
 def run_jmh(jar, options, more, output):

@@ -38,11 +38,13 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 import flight.hal.storage.BlockDevice;
+import flight.hal.storage.DeviceFeature;
 import flight.hal.storage.IoResult;
 
 /**
  * Remote block I/O beside local, in the same run: the {@code peer} parameter is {@code local}, a file device of
- * drivers/storage (64 MiB, written in full first, so both sides read from the page cache) called in this JVM, or
+ * drivers/storage (64 MiB, written in full first, so with {@code io=page-cache} both sides read from the page cache;
+ * with {@code io=direct} both bypass it) called in this JVM, or
  * {@code remote}, the same kind of device on a node in a JVM of its own ({@link Node}, started in the trial's set-up
  * and ended in its tear-down), called over 127.0.0.1 through the HAL provider: {@link CallClient},
  * {@link RemoteInvocation}'s proxy of {@link RemoteNode} and {@link RemoteBlockDevice} here, {@link CallServer} and
@@ -70,6 +72,13 @@ public class RemoteBlockDeviceBenchmark {
     @Param({"local", "remote"})
     String peer;
 
+    /**
+     * {@code page-cache}: the device's I/O goes through the page cache (the default); {@code direct}: it bypasses it
+     * ({@code direct.io}, O_DIRECT), so a transfer moves to and from the disk as a device without a cache would.
+     */
+    @Param({"page-cache", "direct"})
+    String io;
+
     private Path dir;
     private BlockDevice device;
     /** The local device, or the node's process and the connection to it: whichever the trial measures. */
@@ -86,13 +95,16 @@ public class RemoteBlockDeviceBenchmark {
         dir = Files.createTempDirectory("hal-remote-bench");
         Path file = dir.resolve("device.img");
         if (peer.equals("local")) {
-            BlockDevice local = openFileDevice(file);
+            BlockDevice local = openFileDevice(file, io.equals("direct"));
             localDevice = (AutoCloseable) local;
             device = local;
         } else {
             String secret = UUID.randomUUID().toString();
-            node = startNode(file, secret);
+            node = startNode(file, secret, io.equals("direct"));
             device = importDevice(awaitPort(node), secret);
+        }
+        if (io.equals("direct") && !device.deviceCapabilities().features().contains(DeviceFeature.DIRECT_IO)) {
+            throw new IllegalStateException(peer + ": the file system refused direct I/O; see the device's log");
         }
         for (int i = 0; i < MIB; i++) {
             large.put(i, (byte) (i * 31 + 7));
@@ -184,10 +196,11 @@ public class RemoteBlockDeviceBenchmark {
         return imported;
     }
 
-    private static Process startNode(Path file, String secret) throws IOException {
+    private static Process startNode(Path file, String secret, boolean direct) throws IOException {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Node.class.getName(),
-                file.toString(), secret).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                file.toString(), secret, String.valueOf(direct)).redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
     }
 
     /** The port the node printed once it listens; the node is killed when it does not print it. */
@@ -205,7 +218,7 @@ public class RemoteBlockDeviceBenchmark {
      * A file device of drivers/storage on {@code file} ({@value #DEVICE_BYTES} bytes, filled and forced first), opened
      * as Service Component Runtime would: its package-private {@code activate(Map)}, by reflection.
      */
-    static BlockDevice openFileDevice(Path file) throws Exception {
+    static BlockDevice openFileDevice(Path file, boolean direct) throws Exception {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             ByteBuffer fill = ByteBuffer.allocateDirect(MIB);
             for (long at = 0; at < DEVICE_BYTES; at += MIB) {
@@ -221,7 +234,7 @@ public class RemoteBlockDeviceBenchmark {
         Method activate = type.getDeclaredMethod("activate", Map.class);
         activate.setAccessible(true);
         activate.invoke(device, Map.of("hal.driver.name", DEVICE, "path", file.toString(),
-                "capacity.bytes", DEVICE_BYTES, "max.transfer.bytes", MIB));
+                "capacity.bytes", DEVICE_BYTES, "max.transfer.bytes", MIB, "direct.io", direct));
         BlockDevice opened = (BlockDevice) device;
         opened.initialize().orElseThrow();
         return opened;
@@ -241,9 +254,9 @@ public class RemoteBlockDeviceBenchmark {
             return "hal://127.0.0.1:" + port + "/node";
         }
 
-        /** Arguments: the device's file and the fleet secret. */
+        /** Arguments: the device's file, the fleet secret and whether the device bypasses the page cache. */
         public static void main(String[] args) throws Exception {
-            BlockDevice device = openFileDevice(Path.of(args[0]));
+            BlockDevice device = openFileDevice(Path.of(args[0]), Boolean.parseBoolean(args[2]));
             try (CallServer server = new CallServer("127.0.0.1", 0, args[1])) {
                 server.export(endpointId(server.port()), new NodeServer("bench-node",
                         () -> List.of(Map.entry(Map.<String, Object>of(), device)), () -> null),
